@@ -1,0 +1,135 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "WebhookKit",
+    products: [
+        .library(name: "WebhookKit", targets: ["WebhookKit"]),
+        .library(name: "WebhookCrypto", targets: ["WebhookCrypto"]),
+        .library(name: "WebhookCore", targets: ["WebhookCore"]),
+        .library(name: "WebhookRegistry", targets: ["WebhookRegistry"]),
+        .library(name: "HipChatWebhooks", targets: ["HipChatWebhooks"]),
+        .library(name: "ConfluenceWebhooks", targets: ["ConfluenceWebhooks"]),
+        .library(name: "RServiceWebhooks", targets: ["RServiceWebhooks"]),
+        .library(name: "ApiTreeWebhooks", targets: ["ApiTreeWebhooks"]),
+        .library(name: "WebhookTesting", targets: ["WebhookTesting"]),
+        .executable(name: "webhookkit", targets: ["webhookkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // MARK: Crypto
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]
+        ),
+        .target(
+            name: "CWebhookCryptoShims",
+            dependencies: ["COpenSSL"]
+        ),
+        .target(
+            name: "WebhookCrypto",
+            dependencies: ["COpenSSL", "CWebhookCryptoShims"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Registry and core
+        .target(
+            name: "WebhookRegistry",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "WebhookCore",
+            dependencies: ["WebhookRegistry"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Vendors
+        .target(
+            name: "HipChatWebhooks",
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ConfluenceWebhooks",
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RServiceWebhooks",
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ApiTreeWebhooks",
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Umbrella, testing support, tool
+        .target(
+            name: "WebhookKit",
+            dependencies: [
+                "WebhookCore", "WebhookCrypto", "WebhookRegistry",
+                "HipChatWebhooks", "ConfluenceWebhooks", "RServiceWebhooks", "ApiTreeWebhooks",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "WebhookTesting",
+            dependencies: ["WebhookKit"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "webhookkit",
+            dependencies: [
+                "WebhookKit",
+                "WebhookTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "WebhookCryptoTests", dependencies: ["WebhookCrypto"], swiftSettings: swiftSettings),
+        .testTarget(name: "WebhookCoreTests", dependencies: ["WebhookCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WebhookRegistryTests",
+            dependencies: ["WebhookRegistry", "WebhookKit"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HipChatWebhooksTests",
+            dependencies: ["HipChatWebhooks", "WebhookCore", "WebhookCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConfluenceWebhooksTests",
+            dependencies: ["ConfluenceWebhooks", "WebhookCore", "WebhookCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RServiceWebhooksTests",
+            dependencies: ["RServiceWebhooks", "WebhookCore", "WebhookCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ApiTreeWebhooksTests",
+            dependencies: ["ApiTreeWebhooks", "WebhookCore", "WebhookCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebhookKitTests",
+            dependencies: ["WebhookKit", "WebhookTesting"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,8 @@
+#define OPENSSL_API_COMPAT 30000
+#define OPENSSL_NO_DEPRECATED 1
+#include <openssl/crypto.h>
+#include "CWebhookCryptoShims.h"
+
+void CWebhookCryptoShims_free(void *pointer) {
+    OPENSSL_free(pointer);
+}

@@ -1,0 +1,2 @@
+// Placeholder: the command-line tool is built by the verifiers issue.
+print("webhookkit")
