@@ -48,7 +48,7 @@ let package = Package(
         ),
         .target(
             name: "WebhookCore",
-            dependencies: ["WebhookRegistry"],
+            dependencies: ["WebhookRegistry", "WebhookCrypto"],
             swiftSettings: swiftSettings
         ),
 

@@ -1,0 +1,157 @@
+public import WebhookRegistry
+
+/// The error every verifier and decoder in this package throws.
+///
+/// `code` is stable and meant for programs; `reason` is for people and never contains a secret or a whole token.
+/// Equality compares codes only. ``category`` tells a middleware how to answer: ``Category/authentication`` is
+/// "not authentic" (401), ``Category/decoding`` is "authentic but not decodable" (400, or 202 and log).
+public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// A stable error code. An open set: new codes are not an API break.
+    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public var description: String { rawValue }
+
+        // MARK: Not authentic
+
+        /// No signature or token where the vendor puts it.
+        public static let missingSignature = Code(rawValue: "missing_signature")
+        /// A signature header or value that cannot be decoded (bad hex or Base64, wrong prefix, wrong length).
+        public static let malformedSignature = Code(rawValue: "malformed_signature")
+        /// The signature does not match the body (or the token's signature does not match its content).
+        public static let signatureMismatch = Code(rawValue: "signature_mismatch")
+        /// A token that is not a well-formed compact JWS.
+        public static let malformedToken = Code(rawValue: "malformed_token")
+        /// An algorithm this package never accepts (`none`) or does not know.
+        public static let unsupportedAlgorithm = Code(rawValue: "unsupported_algorithm")
+        /// An algorithm the configured key does not allow.
+        public static let algorithmNotAllowed = Code(rawValue: "algorithm_not_allowed")
+        /// A `crit` header entry this package does not understand.
+        public static let unknownCriticalHeader = Code(rawValue: "unknown_critical_header")
+        /// `exp` lies in the past by more than the leeway.
+        public static let expired = Code(rawValue: "expired")
+        /// `nbf` lies in the future by more than the leeway.
+        public static let notYetValid = Code(rawValue: "not_yet_valid")
+        /// `iat` lies in the future by more than the leeway.
+        public static let issuedInFuture = Code(rawValue: "issued_in_future")
+        /// A claim the vendor's rules require is absent.
+        public static let missingClaim = Code(rawValue: "missing_claim")
+        /// A claim of the wrong JSON type or value.
+        public static let invalidClaim = Code(rawValue: "invalid_claim")
+        /// `iss` is not an expected issuer.
+        public static let issuerMismatch = Code(rawValue: "issuer_mismatch")
+        /// `aud` does not contain an expected audience.
+        public static let audienceMismatch = Code(rawValue: "audience_mismatch")
+        /// `sub` does not match the sender named in the body.
+        public static let subjectMismatch = Code(rawValue: "subject_mismatch")
+        /// The token's `kid` names no configured key.
+        public static let unknownKeyID = Code(rawValue: "unknown_key_id")
+        /// No secret is configured for the token's issuer (installation, tenant).
+        public static let unknownIssuer = Code(rawValue: "unknown_issuer")
+        /// The Connect `qsh` claim does not match the request.
+        public static let queryHashMismatch = Code(rawValue: "query_hash_mismatch")
+        /// An unsigned delivery where the verifier requires a signature.
+        public static let unsignedDelivery = Code(rawValue: "unsigned_delivery")
+
+        // MARK: Replay
+
+        /// A delivery, token id or webhook identifier seen before.
+        public static let replayed = Code(rawValue: "replayed")
+
+        // MARK: Limits
+
+        /// A body over the configured limit; rejected before any parsing.
+        public static let bodyTooLarge = Code(rawValue: "body_too_large")
+        /// A token over the configured limit; rejected before any parsing.
+        public static let tokenTooLarge = Code(rawValue: "token_too_large")
+
+        // MARK: Authentic but not decodable
+
+        /// A body that is not the JSON the vendor sends (not JSON, not an object, empty).
+        public static let malformedBody = Code(rawValue: "malformed_body")
+        /// A JSON body whose field has the wrong type; the reason names the field's path.
+        public static let invalidPayload = Code(rawValue: "invalid_payload")
+        /// The event name cannot be told from the body, the token or the caller.
+        public static let missingEventName = Code(rawValue: "missing_event_name")
+
+        // MARK: Configuration
+
+        /// The verifier's configuration cannot work (no keys, a key unusable for the vendor).
+        public static let invalidConfiguration = Code(rawValue: "invalid_configuration")
+        /// A key that cannot be read or is too weak.
+        public static let invalidKey = Code(rawValue: "invalid_key")
+        /// Fetching keys (JWKS) failed.
+        public static let keyFetchFailed = Code(rawValue: "key_fetch_failed")
+        /// A failure inside the crypto library.
+        public static let internalError = Code(rawValue: "internal_error")
+    }
+
+    /// The kind of failure, for choosing an HTTP status.
+    public struct Category: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+        public let rawValue: String
+
+        public init(rawValue: String) {
+            self.rawValue = rawValue
+        }
+
+        public var description: String { rawValue }
+
+        /// Not authentic: answer 401.
+        public static let authentication = Category(rawValue: "authentication")
+        /// Authentic, but seen before: answer 409, or 200 and ignore.
+        public static let replay = Category(rawValue: "replay")
+        /// Over a size limit: answer 413.
+        public static let limit = Category(rawValue: "limit")
+        /// Authentic, but the body cannot be decoded: answer 400, or 202 and log.
+        public static let decoding = Category(rawValue: "decoding")
+        /// The receiver is misconfigured: answer 500.
+        public static let configuration = Category(rawValue: "configuration")
+    }
+
+    /// The stable code.
+    public let code: Code
+    /// A human-readable reason. Never contains a secret or a whole token.
+    public let reason: String
+    /// The vendor whose request failed, when known.
+    public let vendor: WebhookVendor?
+
+    /// Creates an error.
+    public init(_ code: Code, _ reason: String, vendor: WebhookVendor? = nil) {
+        self.code = code
+        self.reason = reason
+        self.vendor = vendor
+    }
+
+    /// The category of the code.
+    public var category: Category {
+        switch code {
+        case .replayed: .replay
+        case .bodyTooLarge, .tokenTooLarge: .limit
+        case .malformedBody, .invalidPayload, .missingEventName: .decoding
+        case .invalidConfiguration, .invalidKey, .keyFetchFailed, .internalError: .configuration
+        default: .authentication
+        }
+    }
+
+    /// True for every failure that means the request must not be trusted (authentication, replay, limit).
+    public var isAuthenticationFailure: Bool {
+        category == .authentication
+    }
+
+    /// The same error, attributed to a vendor.
+    public func attributed(to vendor: WebhookVendor) -> WebhookError {
+        WebhookError(code, reason, vendor: vendor)
+    }
+
+    public var description: String {
+        "\(code.rawValue): \(reason)"
+    }
+
+    public static func == (lhs: WebhookError, rhs: WebhookError) -> Bool {
+        lhs.code == rhs.code
+    }
+}

@@ -1,0 +1,98 @@
+/// HTTP header fields as they arrived: names compared case-insensitively, repeated names kept in order.
+public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral {
+    /// One header field.
+    public struct Field: Sendable, Hashable {
+        /// The name as sent.
+        public var name: String
+        /// The value as sent.
+        public var value: String
+
+        /// Creates a field.
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    private var fields: [Field]
+
+    /// Creates an empty header list.
+    public init() {
+        fields = []
+    }
+
+    /// Creates a header list from fields in arrival order.
+    public init(_ fields: [Field]) {
+        self.fields = fields
+    }
+
+    /// Creates a header list from name-value pairs in arrival order.
+    public init(_ pairs: [(String, String)]) {
+        fields = pairs.map { Field(name: $0.0, value: $0.1) }
+    }
+
+    public init(dictionaryLiteral elements: (String, String)...) {
+        self.init(elements)
+    }
+
+    /// Appends a field, keeping any earlier field of the same name.
+    public mutating func add(name: String, value: String) {
+        fields.append(Field(name: name, value: value))
+    }
+
+    /// Replaces every field of that name with one field.
+    public mutating func replaceOrAdd(name: String, value: String) {
+        fields.removeAll { Self.namesMatch($0.name, name) }
+        fields.append(Field(name: name, value: value))
+    }
+
+    /// The first value of the named header, compared case-insensitively.
+    public subscript(name: String) -> String? {
+        first(name)
+    }
+
+    /// The first value of the named header, compared case-insensitively.
+    public func first(_ name: String) -> String? {
+        for field in fields where Self.namesMatch(field.name, name) {
+            return field.value
+        }
+        return nil
+    }
+
+    /// Every value of the named header, in arrival order.
+    public func values(_ name: String) -> [String] {
+        fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
+    }
+
+    /// Whether a header of that name is present.
+    public func contains(_ name: String) -> Bool {
+        first(name) != nil
+    }
+
+    /// The number of fields.
+    public var count: Int { fields.count }
+
+    public func makeIterator() -> IndexingIterator<[Field]> {
+        fields.makeIterator()
+    }
+
+    /// ASCII case-insensitive comparison of header names, without allocating.
+    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil):
+                return true
+            case (let l?, let r?):
+                if l != r && lowercased(l) != lowercased(r) { return false }
+            default:
+                return false
+            }
+        }
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+}

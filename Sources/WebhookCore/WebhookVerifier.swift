@@ -1,0 +1,64 @@
+public import WebhookRegistry
+
+/// A request that passed verification, with its decoded event.
+public struct VerifiedWebhook<Event: Sendable>: Sendable {
+    /// The vendor that sent it.
+    public var vendor: WebhookVendor
+    /// The event name, when it can be told (Confluence Cloud bodies name none).
+    public var eventName: String?
+    /// The typed event.
+    public var event: Event
+    /// The verified body bytes, exactly as received.
+    public var body: [UInt8]
+    /// The vendor's delivery identifier, when it sends one (R-Service, Confluence).
+    public var deliveryID: String?
+
+    /// Creates a verified webhook.
+    public init(vendor: WebhookVendor, eventName: String?, event: Event, body: [UInt8], deliveryID: String? = nil) {
+        self.vendor = vendor
+        self.eventName = eventName
+        self.event = event
+        self.body = body
+        self.deliveryID = deliveryID
+    }
+
+    /// The same delivery with another event value.
+    public func map<Other: Sendable>(_ transform: (Event) throws -> Other) rethrows -> VerifiedWebhook<Other> {
+        VerifiedWebhook<Other>(
+            vendor: vendor,
+            eventName: eventName,
+            event: try transform(event),
+            body: body,
+            deliveryID: deliveryID
+        )
+    }
+}
+
+/// A vendor's verifier: checks a request's authenticity over its exact bytes, then decodes its event.
+public protocol WebhookVerifier: Sendable {
+    /// The vendor's event type.
+    associatedtype Event: Sendable
+
+    /// The vendor this verifier checks.
+    var vendor: WebhookVendor { get }
+
+    /// Verifies the request and decodes its event.
+    /// - Throws: ``WebhookError``; its ``WebhookError/category`` separates "not authentic" from
+    ///   "authentic but not decodable".
+    func verify(_ request: WebhookRequest) async throws(WebhookError) -> VerifiedWebhook<Event>
+}
+
+/// A vendor's event type: decodes the verified body into one case per event, with a fallback that keeps
+/// unknown names and their raw JSON.
+public protocol WebhookEventDecodable: Sendable {
+    /// Decodes an event.
+    /// - Parameters:
+    ///   - body: The verified body bytes (for R-Service, the message JSON).
+    ///   - eventName: The event name from outside the body (the caller, a URL, a token), if any;
+    ///     used when the body names none.
+    /// - Throws: ``WebhookError`` of category ``WebhookError/Category/decoding``.
+    static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> Self
+
+    /// The event's name as the vendor sent it, or `nil` when it cannot be told.
+    var eventName: String? { get }
+}
