@@ -100,7 +100,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "WebhookCryptoTests", dependencies: ["WebhookCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "WebhookCoreTests", dependencies: ["WebhookCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "WebhookCoreTests", dependencies: ["WebhookCore", "WebhookRegistry"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebhookRegistryTests",
             dependencies: ["WebhookRegistry", "WebhookKit"],
