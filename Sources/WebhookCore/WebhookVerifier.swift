@@ -43,9 +43,20 @@ public protocol WebhookVerifier: Sendable {
     var vendor: WebhookVendor { get }
 
     /// Verifies the request and decodes its event.
+    /// - Parameters:
+    ///   - request: The request as received.
+    ///   - eventName: The event name known from outside the body (for Confluence Cloud, the URL the caller
+    ///     registered for that event); `nil` to take it from the body or the token.
     /// - Throws: ``WebhookError``; its ``WebhookError/category`` separates "not authentic" from
     ///   "authentic but not decodable".
-    func verify(_ request: WebhookRequest) async throws(WebhookError) -> VerifiedWebhook<Event>
+    func verify(_ request: WebhookRequest, eventName: String?) async throws(WebhookError) -> VerifiedWebhook<Event>
+}
+
+extension WebhookVerifier {
+    /// Verifies the request and decodes its event, taking the event name from the body or the token.
+    public func verify(_ request: WebhookRequest) async throws(WebhookError) -> VerifiedWebhook<Event> {
+        try await verify(request, eventName: nil)
+    }
 }
 
 /// A vendor's event type: decodes the verified body into one case per event, with a fallback that keeps
