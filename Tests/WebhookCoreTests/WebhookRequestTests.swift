@@ -39,7 +39,10 @@ struct WebhookRequestTests {
     }
 
     @Test func queryItemsArePercentDecodedInOrder() {
-        let request = WebhookRequest(target: "/x?signed_request=a.b.c&name=Hello+World&e=%E2%9C%93&k&bad=%zz&k=2", body: [])
+        let request = WebhookRequest(
+            target: "/x?signed_request=a.b.c&name=Hello+World&e=%E2%9C%93&k&bad=%zz&k=2",
+            body: []
+        )
         let items = request.queryItems
         #expect(items.map(\.name) == ["signed_request", "name", "e", "k", "bad", "k"])
         #expect(request.queryValue("name") == "Hello World")

@@ -1,2 +1,0 @@
-// Placeholder: the command-line tool is built by the verifiers issue.
-print("webhookkit")
