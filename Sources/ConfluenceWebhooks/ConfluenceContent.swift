@@ -3,7 +3,7 @@ public import WebhookCore
 /// A REST API v1 content object, the body of `content_*` events (seen for content properties).
 ///
 /// Unlike the other events it has no `userAccountId` or `timestamp`; dates are ISO 8601 text. Sub-objects
-/// this version does not type (`_expandable`, `metadata`, ...) are kept as ``JSONValue``.
+/// this version does not type (`_expandable`, `metadata`, ...) are kept as `JSONValue`.
 public struct ConfluenceContent: Codable, Sendable, Equatable {
     /// The content id (`id`), a string in REST objects.
     public var id: FlexibleID?

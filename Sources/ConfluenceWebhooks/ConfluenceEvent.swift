@@ -131,7 +131,7 @@ public enum ConfluenceEvent: WebhookEventDecodable, Equatable {
     ///   - eventName: The event name the receiving URL was registered for, if known. It wins over any name
     ///     in the body.
     /// - Returns: The case for the event name, or ``unknown(name:json:)`` for a name the registry does not know.
-    /// - Throws: ``WebhookError`` with code `malformedBody` (empty, not JSON, not an object), `invalidPayload`
+    /// - Throws: `WebhookError` with code `malformedBody` (empty, not JSON, not an object), `invalidPayload`
     ///   (a member of the wrong type; the reason names its path) or `missingEventName` (no name from the caller
     ///   and none in the body, as for every Cloud body).
     public static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> ConfluenceEvent {
@@ -289,7 +289,7 @@ public enum ConfluenceEvent: WebhookEventDecodable, Equatable {
         }
     }
 
-    /// The decoded body: one of the `Confluence…Event` types, or the ``JSONValue`` of an unknown event.
+    /// The decoded body: one of the `Confluence…Event` types, or the `JSONValue` of an unknown event.
     public var payload: any Encodable & Sendable {
         switch self {
         case .pageCreated(let body as any Encodable & Sendable), .pageUpdated(let body as any Encodable & Sendable),
@@ -361,7 +361,7 @@ public enum ConfluenceEvent: WebhookEventDecodable, Equatable {
 
     /// The body encoded back to JSON (sorted keys); decoding it with ``eventName`` gives this event again.
     ///
-    /// - Throws: ``WebhookError`` when a value cannot be encoded.
+    /// - Throws: `WebhookError` when a value cannot be encoded.
     public func encodedPayload() throws(WebhookError) -> [UInt8] {
         try WebhookJSON.encode(payload)
     }
