@@ -184,7 +184,7 @@ public enum RServiceEvent: WebhookEventDecodable, Equatable {
     ///     `data` claim.
     ///   - eventName: Not used: R-Service messages always name their event in `event`, which wins.
     /// - Returns: The case named by `event`, or ``unknown(name:json:)``.
-    /// - Throws: ``WebhookCore/WebhookError`` with code `malformedBody` (empty, not JSON, not an object),
+    /// - Throws: `WebhookError` with code `malformedBody` (empty, not JSON, not an object),
     ///   `invalidPayload` (a field of the wrong type or a missing required field, path in the reason) or
     ///   `missingEventName` (no `event` field).
     public static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> RServiceEvent {
