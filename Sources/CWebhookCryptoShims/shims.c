@@ -1,6 +1,5 @@
 #define OPENSSL_API_COMPAT 30000
 #define OPENSSL_NO_DEPRECATED 1
-#include <openssl/bio.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include "CWebhookCryptoShims.h"
@@ -11,8 +10,4 @@ void CWebhookCryptoShims_free(void *pointer) {
 
 int CWebhookCryptoShims_selection_public_key(void) {
     return EVP_PKEY_PUBLIC_KEY;
-}
-
-long CWebhookCryptoShims_BIO_get_mem_data(void *bio, char **data) {
-    return BIO_get_mem_data((BIO *)bio, data);
 }

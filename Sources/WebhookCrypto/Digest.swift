@@ -147,13 +147,22 @@ public enum ConstantTime {
 }
 
 /// Runs `body` over the data's bytes, copying only when the data has more than one region.
-func withContiguousBytes<D: DataProtocol, R>(_ data: D, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+func withContiguousBytes<D: DataProtocol, R, E: Error>(
+    _ data: D,
+    _ body: (UnsafeRawBufferPointer) throws(E) -> R
+) throws(E) -> R {
     let regions = data.regions
     if regions.isEmpty {
         return try body(UnsafeRawBufferPointer(start: nil, count: 0))
     }
     if regions.count == 1, let region = regions.first {
-        return try region.withUnsafeBytes(body)
+        let result: Result<R, E> = region.withUnsafeBytes { buffer in
+            do throws(E) { return .success(try body(buffer)) } catch { return .failure(error) }
+        }
+        return try result.get()
     }
-    return try Array(data).withUnsafeBytes(body)
+    let result: Result<R, E> = Array(data).withUnsafeBytes { buffer in
+        do throws(E) { return .success(try body(buffer)) } catch { return .failure(error) }
+    }
+    return try result.get()
 }

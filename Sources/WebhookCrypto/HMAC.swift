@@ -205,7 +205,8 @@ final class HMACState: @unchecked Sendable {
             ok
             && withUnsafeMutableBytes(of: &innerDigest) { digest in
                 var length: UInt32 = 0
-                guard EVP_DigestFinal_ex(context, digest.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1,
+                guard
+                    EVP_DigestFinal_ex(context, digest.baseAddress?.assumingMemoryBound(to: UInt8.self), &length) == 1,
                     EVP_MD_CTX_copy_ex(context, outer) == 1,
                     EVP_DigestUpdate(context, digest.baseAddress, Int(length)) == 1
                 else { return false }

@@ -9,7 +9,4 @@ void CWebhookCryptoShims_free(void *pointer);
 /* The EVP_PKEY_PUBLIC_KEY selection (a macro built from other macros). */
 int CWebhookCryptoShims_selection_public_key(void);
 
-/* BIO_get_mem_data (a macro): points *data at the memory BIO's contents and returns its length. */
-long CWebhookCryptoShims_BIO_get_mem_data(void *bio, char **data);
-
 #endif
