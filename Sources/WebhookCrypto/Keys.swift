@@ -32,6 +32,15 @@ public struct ECCurve: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The OpenSSL group name as a static C string (for `OSSL_PARAM_BLD`, which keeps the pointer).
+    var staticGroupName: UnsafePointer<CChar> {
+        switch identifier {
+        case .p256: cString("P-256")
+        case .p384: cString("P-384")
+        case .p521: cString("P-521")
+        }
+    }
+
     /// Bytes per coordinate and per signature half (R or S).
     var fieldSize: Int {
         switch identifier {
@@ -419,7 +428,9 @@ enum JWK {
         defer { BN_free(n) }
         let e = exponent.withUnsafeBufferPointer { BN_bin2bn($0.baseAddress, Int32($0.count), nil) }
         defer { BN_free(e) }
-        guard let n, let e, OSSL_PARAM_BLD_push_BN(builder, "n", n) == 1, OSSL_PARAM_BLD_push_BN(builder, "e", e) == 1
+        // OSSL_PARAM_BLD keeps the key-name pointers until OSSL_PARAM_BLD_to_param: they must be static strings.
+        guard let n, let e, OSSL_PARAM_BLD_push_BN(builder, cString("n"), n) == 1,
+            OSSL_PARAM_BLD_push_BN(builder, cString("e"), e) == 1
         else {
             throw WebhookCryptoError(.internalError, "could not build RSA parameters")
         }
@@ -430,12 +441,21 @@ enum JWK {
         defer { ERR_clear_error() }
         guard let builder = OSSL_PARAM_BLD_new() else { throw WebhookCryptoError(.internalError, "out of memory") }
         defer { OSSL_PARAM_BLD_free(builder) }
-        let pushed = point.withUnsafeBytes { pointBytes in
-            OSSL_PARAM_BLD_push_utf8_string(builder, "group", curve.jwkName, 0) == 1
-                && OSSL_PARAM_BLD_push_octet_string(builder, "pub", pointBytes.baseAddress, pointBytes.count) == 1
+        // OSSL_PARAM_BLD keeps pointers to names and values until OSSL_PARAM_BLD_to_param (inside fromData), so the
+        // names are static strings and the point buffer stays alive across the whole call.
+        let result: Result<OpaquePointer, WebhookCryptoError> = point.withUnsafeBytes { pointBytes in
+            guard OSSL_PARAM_BLD_push_utf8_string(builder, cString("group"), curve.staticGroupName, 0) == 1,
+                OSSL_PARAM_BLD_push_octet_string(builder, cString("pub"), pointBytes.baseAddress, pointBytes.count) == 1
+            else {
+                return .failure(WebhookCryptoError(.internalError, "could not build EC parameters"))
+            }
+            do throws(WebhookCryptoError) {
+                return .success(try fromData(builder: builder, keyType: "EC"))
+            } catch {
+                return .failure(error)
+            }
         }
-        guard pushed else { throw WebhookCryptoError(.internalError, "could not build EC parameters") }
-        let pkey = try fromData(builder: builder, keyType: "EC")
+        let pkey = try result.get()
         // Make sure the point is on the curve (and not the point at infinity).
         guard let checkContext = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else {
             EVP_PKEY_free(pkey)
@@ -467,6 +487,11 @@ enum JWK {
         }
         return pkey
     }
+}
+
+/// A C string with static lifetime (for APIs that keep the pointer).
+func cString(_ text: StaticString) -> UnsafePointer<CChar> {
+    UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
 }
 
 /// Minimal PEM reading and writing (RFC 7468).

@@ -55,7 +55,10 @@ struct EncodingTests {
 
     @Test(
         "invalid Base64URL",
-        arguments: ["Zg==", "Zg=", "+/+/", "ab/c", "ab+c", "Zm9v\n", " Zm9v", "Zm 9v", "Z", "Zh", "Zm9", "Zm9vY", "Zg.", "Zm9vYmE="]
+        arguments: [
+            "Zg==", "Zg=", "+/+/", "ab/c", "ab+c", "Zm9v\n", " Zm9v", "Zm 9v", "Z", "Zh", "Zm9", "Zm9vY", "Zg.",
+            "Zm9vYmE=",
+        ]
     )
     func invalidBase64URL(text: String) {
         #expect(throws: WebhookCryptoError(.invalidEncoding, "")) { try Base64URL.decode(text) }

@@ -135,7 +135,10 @@ struct HMACTests {
                 Array("Jefe".utf8), Array("what do ya want for nothing?".utf8),
                 "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79"
             ),
-            ([UInt8](repeating: 0xAA, count: 20), [UInt8](repeating: 0xDD, count: 50), "125d7342b9ac11cd91a39af48aa17b4f63f175d3"),
+            (
+                [UInt8](repeating: 0xAA, count: 20), [UInt8](repeating: 0xDD, count: 50),
+                "125d7342b9ac11cd91a39af48aa17b4f63f175d3"
+            ),
             (
                 [UInt8](repeating: 0xAA, count: 80),
                 Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8),
