@@ -100,7 +100,11 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "WebhookCryptoTests", dependencies: ["WebhookCrypto"], swiftSettings: swiftSettings),
-        .testTarget(name: "WebhookCoreTests", dependencies: ["WebhookCore", "WebhookRegistry"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WebhookCoreTests",
+            dependencies: ["WebhookCore", "WebhookRegistry", "WebhookCrypto"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WebhookRegistryTests",
             dependencies: ["WebhookRegistry", "WebhookKit"],

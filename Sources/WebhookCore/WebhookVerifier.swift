@@ -1,3 +1,4 @@
+public import WebhookCrypto
 public import WebhookRegistry
 
 /// A request that passed verification, with its decoded event.
@@ -12,14 +13,24 @@ public struct VerifiedWebhook<Event: Sendable>: Sendable {
     public var body: [UInt8]
     /// The vendor's delivery identifier, when it sends one (R-Service, Confluence).
     public var deliveryID: String?
+    /// The verified token, for vendors that sign with a JWT (HipChat, Confluence Connect, R-Service).
+    public var jwt: VerifiedJWT?
 
     /// Creates a verified webhook.
-    public init(vendor: WebhookVendor, eventName: String?, event: Event, body: [UInt8], deliveryID: String? = nil) {
+    public init(
+        vendor: WebhookVendor,
+        eventName: String?,
+        event: Event,
+        body: [UInt8],
+        deliveryID: String? = nil,
+        jwt: VerifiedJWT? = nil
+    ) {
         self.vendor = vendor
         self.eventName = eventName
         self.event = event
         self.body = body
         self.deliveryID = deliveryID
+        self.jwt = jwt
     }
 
     /// The same delivery with another event value.
@@ -29,7 +40,8 @@ public struct VerifiedWebhook<Event: Sendable>: Sendable {
             eventName: eventName,
             event: try transform(event),
             body: body,
-            deliveryID: deliveryID
+            deliveryID: deliveryID,
+            jwt: jwt
         )
     }
 }
