@@ -34,7 +34,7 @@ public enum ApiTreeEvent: WebhookEventDecodable, Encodable, Equatable {
     ///   - body: The verified body bytes.
     ///   - eventName: The event name to use when the body has no `name` field; the body's own name wins.
     /// - Returns: The event; ``unknown(name:json:)`` for a name the registry does not know.
-    /// - Throws: ``WebhookError`` with code `malformedBody` (empty, not JSON, not an object), `invalidPayload`
+    /// - Throws: `WebhookError` with code `malformedBody` (empty, not JSON, not an object), `invalidPayload`
     ///   (a field of the wrong type or a missing required field, named by its path) or `missingEventName`.
     public static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> ApiTreeEvent {
         let probe = try WebhookJSON.decode(EventNameProbe.self, from: body, vendor: .apiTree)
@@ -54,7 +54,7 @@ public enum ApiTreeEvent: WebhookEventDecodable, Encodable, Equatable {
 
     /// Decodes an ApiTree webhook body that names its event in the `name` field.
     ///
-    /// - Throws: ``WebhookError``; see ``decode(from:eventName:)``.
+    /// - Throws: `WebhookError`; see ``decode(from:eventName:)``.
     public static func decode(from body: [UInt8]) throws(WebhookError) -> ApiTreeEvent {
         try decode(from: body, eventName: nil)
     }

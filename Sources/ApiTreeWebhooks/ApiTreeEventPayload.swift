@@ -37,7 +37,7 @@ public struct ApiTreeEventPayload: Codable, Sendable, Equatable {
     ///
     /// - Parameter type: The model type, for example ``ApiTreeWebhook``.
     /// - Returns: The decoded resource.
-    /// - Throws: ``WebhookError`` with code `invalidPayload` when the event has no resource or it does not have
+    /// - Throws: `WebhookError` with code `invalidPayload` when the event has no resource or it does not have
     ///   the model's shape; the reason names the path (`$.resource.events`).
     public func resource<T: Decodable>(as type: T.Type) throws(WebhookError) -> T {
         guard let resource, !resource.isNull else {
@@ -48,7 +48,7 @@ public struct ApiTreeEventPayload: Codable, Sendable, Equatable {
 
     /// The resource as a webhook, when ``resourceType`` is `Webhook`; `nil` for any other resource type.
     ///
-    /// - Throws: ``WebhookError`` with code `invalidPayload` when the resource is missing or is not shaped like
+    /// - Throws: `WebhookError` with code `invalidPayload` when the resource is missing or is not shaped like
     ///   a webhook.
     public func webhookResource() throws(WebhookError) -> ApiTreeWebhook? {
         guard resourceType == .webhook else { return nil }

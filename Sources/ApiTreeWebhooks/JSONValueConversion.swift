@@ -11,7 +11,7 @@ extension JSONValue {
     ///   - type: The model type.
     ///   - path: Where the value sits in the body (`$.resource`), used in the error's reason.
     ///   - vendor: The vendor, for the error.
-    /// - Throws: ``WebhookError`` with code `invalidPayload` whose reason names the bad field's full path.
+    /// - Throws: `WebhookError` with code `invalidPayload` whose reason names the bad field's full path.
     func decode<T: Decodable>(as type: T.Type, path: String, vendor: WebhookVendor) throws(WebhookError) -> T {
         let data: Data
         do {

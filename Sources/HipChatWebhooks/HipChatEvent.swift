@@ -37,7 +37,7 @@ public enum HipChatEvent: WebhookEventDecodable, Encodable, Equatable {
     ///   - eventName: The event name to use when the body has no `event` field (for example, the name the
     ///     webhook was registered for); the body's own name wins.
     /// - Returns: The event; ``unknown(name:json:)`` for a name the registry does not know.
-    /// - Throws: ``WebhookError`` with code `malformedBody` (empty, not JSON, not an object), `invalidPayload`
+    /// - Throws: `WebhookError` with code `malformedBody` (empty, not JSON, not an object), `invalidPayload`
     ///   (a field of the wrong type or a missing required field, named by its path) or `missingEventName`.
     public static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> HipChatEvent {
         let probe = try WebhookJSON.decode(EventNameProbe.self, from: body, vendor: .hipChat)
@@ -69,7 +69,7 @@ public enum HipChatEvent: WebhookEventDecodable, Encodable, Equatable {
 
     /// Decodes a HipChat webhook body that names its event in the `event` field.
     ///
-    /// - Throws: ``WebhookError``; see ``decode(from:eventName:)``.
+    /// - Throws: `WebhookError`; see ``decode(from:eventName:)``.
     public static func decode(from body: [UInt8]) throws(WebhookError) -> HipChatEvent {
         try decode(from: body, eventName: nil)
     }

@@ -36,7 +36,7 @@ public struct HipChatInstallation: Codable, Sendable, Equatable, CustomStringCon
     }
 
     /// Decodes an install callback body.
-    /// - Throws: ``WebhookError`` with code `malformedBody` or `invalidPayload`.
+    /// - Throws: `WebhookError` with code `malformedBody` or `invalidPayload`.
     public static func decode(from body: [UInt8]) throws(WebhookError) -> HipChatInstallation {
         try WebhookJSON.decode(HipChatInstallation.self, from: body, vendor: .hipChat)
     }
