@@ -332,7 +332,7 @@ func withUTF8Buffer<R>(
 /// A parsed but **not verified** token.
 ///
 /// Its claims must never be trusted. It exists so that a caller can choose the key by `iss` (or another claim)
-/// before verifying with ``JWTVerifier/verify(_:)-(UnverifiedJWT)``.
+/// before verifying it with `JWTVerifier.verify(_:)`.
 public struct UnverifiedJWT: Sendable {
     let token: [UInt8]
     let parsed: ParsedJWT
