@@ -146,6 +146,19 @@ public enum ConstantTime {
     }
 }
 
+/// Runs `body` over the data's bytes, copying only when the data is not contiguous.
+/// (The non-throwing variant avoids generic `Result` metadata on the hot path.)
+func withContiguousBytes<D: DataProtocol, R>(_ data: D, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    if let result = data.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
+        return result
+    }
+    let regions = data.regions
+    if regions.count == 1, let region = regions.first {
+        return region.withUnsafeBytes(body)
+    }
+    return Array(data).withUnsafeBytes(body)
+}
+
 /// Runs `body` over the data's bytes, copying only when the data has more than one region.
 func withContiguousBytes<D: DataProtocol, R, E: Error>(
     _ data: D,

@@ -49,19 +49,14 @@ public struct HMACAuthenticator: Sendable {
     /// Computes the MAC of a message.
     /// - Parameter message: The message bytes.
     /// - Returns: The full-length MAC (``HashAlgorithm/digestSize`` bytes).
+    @inlinable
     public func authenticationCode(for message: some DataProtocol) -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: state.algorithm.digestSize)
-        let ok = output.withUnsafeMutableBytes { buffer in
-            state.compute(into: buffer) { context in
-                for region in message.regions {
-                    let updated = region.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) == 1 }
-                    if !updated { return false }
-                }
-                return true
-            }
+        // Inlinable so that the caller's concrete type is specialized: the hot path is then one call into
+        // non-generic code with a contiguous buffer.
+        if let mac = message.withContiguousStorageIfAvailable({ authenticationCode(for: UnsafeRawBufferPointer($0)) }) {
+            return mac
         }
-        guard ok else { fatalError("OpenSSL HMAC failed (out of memory)") }
-        return output
+        return Array(message).withUnsafeBytes { authenticationCode(for: $0) }
     }
 
     /// Computes the MAC of the concatenation of `parts`, without concatenating them in memory.
@@ -83,16 +78,18 @@ public struct HMACAuthenticator: Sendable {
     ///   - mac: The presented MAC bytes (decode hex or Base64 first).
     ///   - message: The message bytes.
     /// - Returns: Whether the MAC is valid.
+    @inlinable
     public func isValidAuthenticationCode(_ mac: some DataProtocol, for message: some DataProtocol) -> Bool {
-        guard mac.count == state.algorithm.digestSize else { return false }
-        return withContiguousBytes(mac) { presented in
-            state.verify(presented) { context in
-                for region in message.regions {
-                    let updated = region.withUnsafeBytes { EVP_DigestUpdate(context, $0.baseAddress, $0.count) == 1 }
-                    if !updated { return false }
-                }
-                return true
+        let result = mac.withContiguousStorageIfAvailable { macBuffer in
+            message.withContiguousStorageIfAvailable { messageBuffer in
+                isValidAuthenticationCode(UnsafeRawBufferPointer(macBuffer), for: UnsafeRawBufferPointer(messageBuffer))
             }
+        }
+        if let result, let result {
+            return result
+        }
+        return Array(mac).withUnsafeBytes { macBytes in
+            Array(message).withUnsafeBytes { isValidAuthenticationCode(macBytes, for: $0) }
         }
     }
 
@@ -109,12 +106,14 @@ public struct HMACAuthenticator: Sendable {
     }
 
     /// Checks a presented MAC over a contiguous message (the JWS hot path).
+    @usableFromInline
     func isValidAuthenticationCode(_ mac: UnsafeRawBufferPointer, for message: UnsafeRawBufferPointer) -> Bool {
         guard mac.count == state.algorithm.digestSize else { return false }
         return state.verify(mac) { EVP_DigestUpdate($0, message.baseAddress, message.count) == 1 }
     }
 
     /// Computes the MAC of a contiguous message.
+    @usableFromInline
     func authenticationCode(for message: UnsafeRawBufferPointer) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: state.algorithm.digestSize)
         let ok = output.withUnsafeMutableBytes { buffer in
@@ -196,8 +195,11 @@ final class HMACState: @unchecked Sendable {
 
     /// Writes HMAC(message) into `output` (which has room for the digest); `absorb` feeds the message.
     func compute(into output: UnsafeMutableRawBufferPointer, absorb: (OpaquePointer) -> Bool) -> Bool {
-        defer { ERR_clear_error() }
-        guard let context = checkOut() else { return false }
+        // These calls push nothing on success; the error queue is cleared on the failure paths only.
+        guard let context = checkOut() else {
+            ERR_clear_error()
+            return false
+        }
         var ok = EVP_MD_CTX_copy_ex(context, inner) == 1
         ok = ok && absorb(context)
         var innerDigest: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
@@ -217,6 +219,7 @@ final class HMACState: @unchecked Sendable {
             checkIn(context)
         } else {
             EVP_MD_CTX_free(context)
+            ERR_clear_error()
         }
         return ok
     }

@@ -226,7 +226,25 @@ struct JSONScanner {
     /// Makes a String from UTF-8 bytes, rejecting invalid UTF-8 (no silent replacement).
     private static func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> String {
         let string = String(decoding: utf8, as: UTF8.self)
-        guard string.utf8.elementsEqual(utf8) else { throw JSONSyntaxError() }
+        // ASCII is always valid; otherwise a lossless round trip proves the bytes were valid UTF-8.
+        var isASCII = true
+        for byte in utf8 where byte >= 0x80 {
+            isASCII = false
+            break
+        }
+        if isASCII { return string }
+        var matches = string.utf8.count == utf8.count
+        if matches {
+            var index = 0
+            for byte in string.utf8 {
+                if byte != utf8[index] {
+                    matches = false
+                    break
+                }
+                index += 1
+            }
+        }
+        guard matches else { throw JSONSyntaxError() }
         return string
     }
 

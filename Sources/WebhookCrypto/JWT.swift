@@ -3,6 +3,18 @@ public import Foundation
 /// The registered JWT claim names (RFC 7519 section 4.1).
 public enum RegisteredClaim: String, Hashable, Sendable, CaseIterable {
     case iss, sub, aud, exp, nbf, iat, jti
+
+    var bit: UInt8 {
+        switch self {
+        case .iss: 1
+        case .sub: 2
+        case .aud: 4
+        case .exp: 8
+        case .nbf: 16
+        case .iat: 32
+        case .jti: 64
+        }
+    }
 }
 
 /// How ``JWTVerifier`` checks claims and limits input.
@@ -179,18 +191,23 @@ struct ParsedJWT: Sendable {
         var keyID: String?
         var type: String?
         var critical: [String]?
-        var seen: Set<String> = []
+        var seen: UInt8 = 0
         var scanner = JSONScanner(json)
         do {
             guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
             try scanner.parseObject { scanner, name throws(JSONSyntaxError) in
+                let bit: UInt8
                 switch name {
-                case "alg", "kid", "typ", "crit":
-                    guard seen.insert(name).inserted else { throw JSONSyntaxError() }
+                case "alg": bit = 1
+                case "kid": bit = 2
+                case "typ": bit = 4
+                case "crit": bit = 8
                 default:
                     try scanner.skipValue()
                     return
                 }
+                guard seen & bit == 0 else { throw JSONSyntaxError() }
+                seen |= bit
                 if name == "crit" {
                     guard try scanner.peekKind() == .array else { throw JSONSyntaxError() }
                     var entries: [String] = []
@@ -222,7 +239,7 @@ struct ParsedJWT: Sendable {
     ) throws(WebhookCryptoError) -> Result<JWTClaims, WebhookCryptoError> {
         var claims = JWTClaims()
         var invalid: RegisteredClaim?
-        var seen: Set<RegisteredClaim> = []
+        var seen: UInt8 = 0
         var scanner = JSONScanner(json)
         do {
             guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
@@ -231,7 +248,9 @@ struct ParsedJWT: Sendable {
                     try scanner.skipValue()
                     return
                 }
-                guard seen.insert(claim).inserted else { throw JSONSyntaxError() }
+                let bit = claim.bit
+                guard seen & bit == 0 else { throw JSONSyntaxError() }
+                seen |= bit
                 let kind = try scanner.peekKind()
                 switch claim {
                 case .iss, .sub, .jti:
@@ -313,7 +332,7 @@ func withUTF8Buffer<R>(
 /// A parsed but **not verified** token.
 ///
 /// Its claims must never be trusted. It exists so that a caller can choose the key by `iss` (or another claim)
-/// before verifying with ``JWTVerifier/verify(_:)-(UnverifiedJWT)``.
+/// before verifying it with `JWTVerifier.verify(_:)`.
 public struct UnverifiedJWT: Sendable {
     let token: [UInt8]
     let parsed: ParsedJWT
@@ -487,7 +506,7 @@ public struct JWTVerifier: Sendable {
                     guard key.keyID == keyID else { continue }
                     keyIDMatched = true
                 }
-                guard key.algorithms.contains(algorithm) else { continue }
+                guard key.algorithmList.contains(algorithm) else { continue }
                 tried = true
                 if key.isValidSignature(signature, signingInput: signingInput, algorithm: algorithm) {
                     return true

@@ -14,6 +14,15 @@ public struct JWTVerificationKey: Sendable {
     public let keyID: String?
     /// The algorithms this key allows.
     public let algorithms: Set<JWSAlgorithm>
+    /// The same, as a short array (cheaper to search per token than hashing into the set).
+    let algorithmList: [JWSAlgorithm]
+
+    init(material: Material, keyID: String?, algorithms: Set<JWSAlgorithm>) {
+        self.material = material
+        self.keyID = keyID
+        self.algorithms = algorithms
+        self.algorithmList = JWSAlgorithm.supported.filter(algorithms.contains)
+    }
 
     /// A shared HMAC secret.
     /// - Parameters:
