@@ -19,10 +19,25 @@ let package = Package(
         .library(name: "RServiceWebhooks", targets: ["RServiceWebhooks"]),
         .library(name: "ApiTreeWebhooks", targets: ["ApiTreeWebhooks"]),
         .library(name: "WebhookTesting", targets: ["WebhookTesting"]),
+        .library(name: "WebhookKitHummingbird", targets: ["WebhookKitHummingbird"]),
+        .library(name: "WebhookKitVapor", targets: ["WebhookKitVapor"]),
         .executable(name: "webhookkit", targets: ["webhookkit"]),
     ],
+    traits: [
+        .trait(
+            name: "Hummingbird",
+            description: "Builds WebhookKitHummingbird, the middleware for Hummingbird 2."
+        ),
+        .trait(
+            name: "Vapor",
+            description: "Builds WebhookKitVapor, the middleware for Vapor 4."
+        ),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.16.0"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.115.0"),
     ],
     targets: [
         // MARK: Crypto
@@ -98,6 +113,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Middleware, behind package traits
+        .target(
+            name: "WebhookKitHummingbird",
+            dependencies: [
+                "WebhookKit",
+                .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "WebhookKitVapor",
+            dependencies: [
+                "WebhookKit",
+                .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(name: "WebhookCryptoTests", dependencies: ["WebhookCrypto"], swiftSettings: swiftSettings),
         .testTarget(
@@ -128,6 +161,22 @@ let package = Package(
         .testTarget(
             name: "ApiTreeWebhooksTests",
             dependencies: ["ApiTreeWebhooks", "WebhookCore", "WebhookCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebhookKitHummingbirdTests",
+            dependencies: [
+                "WebhookKitHummingbird", "WebhookTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebhookKitVaporTests",
+            dependencies: [
+                "WebhookKitVapor", "WebhookTesting",
+                .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,1 @@
+// Placeholder: the middleware issue fills this in.
