@@ -186,3 +186,8 @@ let package = Package(
         ),
     ]
 )
+
+// The documentation check (`.ci/docs`) adds swift-docc-plugin; the package itself does not depend on it.
+if Context.environment["WEBHOOKKIT_DOCS"] == "1" {
+    package.dependencies.append(.package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"))
+}
