@@ -109,7 +109,8 @@ struct HipChatSignedRequestTests {
         let valid = try signer.sign(body: message, target: url, now: now, jwtID: "tmp0000000000000000g")
         let token = try #require(valid.headers["Authorization"]).dropFirst("JWT ".count)
         let parts = token.split(separator: ".").map(String.init)
-        let longer = #"{"exp":\#(Int64(now) + 86_400),"iat":\#(Int64(now)),"iss":"\#(keys.oauthId)","#
+        let longer =
+            #"{"exp":\#(Int64(now) + 86_400),"iat":\#(Int64(now)),"iss":"\#(keys.oauthId)","#
             + #""jti":"tmp0000000000000000g","sub":"3450167"}"#
         let tamperedToken = [parts[0], Base64URL.encode(Array(longer.utf8)), parts[2]].joined(separator: ".")
         files["rejected-tampered-token.json"] = .rejected(
@@ -135,9 +136,11 @@ struct HipChatSignedRequestTests {
             code: .unknownIssuer
         )
 
-        let claims = #"{"exp":\#(Int64(now) + 300),"iat":\#(Int64(now)),"iss":"\#(keys.oauthId)","#
+        let claims =
+            #"{"exp":\#(Int64(now) + 300),"iat":\#(Int64(now)),"iss":"\#(keys.oauthId)","#
             + #""jti":"alg0000000000000000j","sub":"3450167"}"#
-        let none = Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "."
+        let none =
+            Base64URL.encode(Array(#"{"alg":"none","typ":"JWT"}"#.utf8)) + "."
             + Base64URL.encode(Array(claims.utf8)) + "."
         files["rejected-alg-none.json"] = .rejected(
             "an unsigned token (alg none)",
@@ -152,7 +155,9 @@ struct HipChatSignedRequestTests {
             now: now,
             code: .algorithmNotAllowed
         )
-        let attacker = try PrivateKey(pem: String(decoding: try Fixtures.bytes("keys", "attacker-rs256.pem"), as: UTF8.self))
+        let attacker = try PrivateKey(
+            pem: String(decoding: try Fixtures.bytes("keys", "attacker-rs256.pem"), as: UTF8.self)
+        )
         let rs256 = try JWTSigner.privateKey(attacker, algorithm: .rs256).sign(payload: Array(claims.utf8))
         files["rejected-alg-rs256.json"] = .rejected(
             "RS256, signed with keys/attacker-rs256.pem",

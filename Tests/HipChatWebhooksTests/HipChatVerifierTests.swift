@@ -134,7 +134,8 @@ final class LookupRecorder: Sendable {
     private let table: [String: [HMACKey]]
     private let failure: Bool
 
-    init(_ table: [String: [HMACKey]] = [HipChatTestSupport.clientID: [HipChatTestSupport.secret]], fails: Bool = false) {
+    init(_ table: [String: [HMACKey]] = [HipChatTestSupport.clientID: [HipChatTestSupport.secret]], fails: Bool = false)
+    {
         self.table = table
         self.failure = fails
     }
@@ -300,11 +301,15 @@ struct HipChatVerifierTests {
         // Claims replaced (a later exp), old signature kept.
         let later = Base64URL.encode(Array(Support.claims(exp: Support.now + 86_400).utf8))
         let newClaims = [parts[0], later, parts[2]].joined(separator: ".")
-        #expect(await Support.rejection(Support.verifier(), Support.request(token: newClaims))?.code == .signatureMismatch)
+        #expect(
+            await Support.rejection(Support.verifier(), Support.request(token: newClaims))?.code == .signatureMismatch
+        )
         // Header re-encoded with another member, old signature kept.
         let header = Base64URL.encode(Array(#"{"alg":"HS256","typ":"JWT","x":1}"#.utf8))
         let newHeader = [header, parts[1], parts[2]].joined(separator: ".")
-        #expect(await Support.rejection(Support.verifier(), Support.request(token: newHeader))?.code == .signatureMismatch)
+        #expect(
+            await Support.rejection(Support.verifier(), Support.request(token: newHeader))?.code == .signatureMismatch
+        )
         // One bit of the signature flipped.
         var signature = try Base64URL.decode(parts[2])
         signature[0] ^= 0x80
@@ -315,7 +320,9 @@ struct HipChatVerifierTests {
         )
         // A truncated signature.
         let truncated = [parts[0], parts[1], Base64URL.encode(signature.dropLast())].joined(separator: ".")
-        #expect(await Support.rejection(Support.verifier(), Support.request(token: truncated))?.code == .signatureMismatch)
+        #expect(
+            await Support.rejection(Support.verifier(), Support.request(token: truncated))?.code == .signatureMismatch
+        )
     }
 
     // MARK: Algorithm
@@ -323,14 +330,17 @@ struct HipChatVerifierTests {
     @Test("alg none is unsupported_algorithm, and no secret is looked up", arguments: ["none", "None", "NONE"])
     func algNone(_ alg: String) async {
         let recorder = LookupRecorder()
-        let unsigned = Base64URL.encode(Array(#"{"alg":"\#(alg)","typ":"JWT"}"#.utf8)) + "."
+        let unsigned =
+            Base64URL.encode(Array(#"{"alg":"\#(alg)","typ":"JWT"}"#.utf8)) + "."
             + Base64URL.encode(Array(Support.claims().utf8)) + "."
         let error = await Support.rejection(recorder.verifier(), Support.request(token: unsigned))
         #expect(error?.code == .unsupportedAlgorithm)
         #expect(recorder.requested.isEmpty)
         // With a signature made by the right secret, none is still refused.
         let signed = Support.hmacToken(header: #"{"alg":"\#(alg)"}"#)
-        #expect(await Support.rejection(recorder.verifier(), Support.request(token: signed))?.code == .unsupportedAlgorithm)
+        #expect(
+            await Support.rejection(recorder.verifier(), Support.request(token: signed))?.code == .unsupportedAlgorithm
+        )
     }
 
     @Test(
@@ -365,16 +375,23 @@ struct HipChatVerifierTests {
         #expect(error?.code == .signatureMismatch)
     }
 
-    @Test("unknown, lower-case and asymmetric alg values are algorithm_not_allowed", arguments: ["hs256", "ES256", "PS256", "XYZ", ""])
+    @Test(
+        "unknown, lower-case and asymmetric alg values are algorithm_not_allowed",
+        arguments: ["hs256", "ES256", "PS256", "XYZ", ""]
+    )
     func otherAlgorithms(_ alg: String) async {
         let token = Support.hmacToken(header: #"{"alg":"\#(alg)"}"#)
-        #expect(await Support.rejection(Support.verifier(), Support.request(token: token))?.code == .algorithmNotAllowed)
+        #expect(
+            await Support.rejection(Support.verifier(), Support.request(token: token))?.code == .algorithmNotAllowed
+        )
     }
 
     @Test("a crit header is refused, a kid names no HipChat key")
     func critAndKid() async {
         let crit = Support.hmacToken(header: #"{"alg":"HS256","crit":["exp"],"exp":1}"#)
-        #expect(await Support.rejection(Support.verifier(), Support.request(token: crit))?.code == .unknownCriticalHeader)
+        #expect(
+            await Support.rejection(Support.verifier(), Support.request(token: crit))?.code == .unknownCriticalHeader
+        )
         let kid = Support.hmacToken(header: #"{"alg":"HS256","kid":"k1"}"#)
         #expect(await Support.rejection(Support.verifier(), Support.request(token: kid))?.code == .unknownKeyID)
     }
@@ -443,7 +460,10 @@ struct HipChatVerifierTests {
         ]
         for (claims, code) in cases {
             let recorder = LookupRecorder()
-            let error = await Support.rejection(recorder.verifier(), Support.request(token: Support.hmacToken(claims: claims)))
+            let error = await Support.rejection(
+                recorder.verifier(),
+                Support.request(token: Support.hmacToken(claims: claims))
+            )
             #expect(error?.code == code, "\(claims.prefix(40))")
             #expect(recorder.requested.isEmpty)
         }
@@ -468,7 +488,10 @@ struct HipChatVerifierTests {
         // The fixed table matches ids exactly.
         let upper = try Support.signed(clientID: Support.clientID.uppercased())
         #expect(await Support.rejection(Support.verifier(), upper)?.code == .unknownIssuer)
-        #expect(await Support.rejection(Support.verifier(secrets: [Support.clientID: []]), try Support.signed())?.code == .unknownIssuer)
+        #expect(
+            await Support.rejection(Support.verifier(secrets: [Support.clientID: []]), try Support.signed())?.code
+                == .unknownIssuer
+        )
     }
 
     @Test("a lookup that throws is key_fetch_failed (configuration), without the thrown error's text")
@@ -565,7 +588,10 @@ struct HipChatVerifierTests {
         // item.sender is used where there is one.
         let enter = try Fixtures.bytes("events", "room_enter.json")
         _ = try await verifier.verify(try Support.signed(enter))
-        #expect(await Support.rejection(verifier, try Support.signed(enter, subject: Support.senderID))?.code == .subjectMismatch)
+        #expect(
+            await Support.rejection(verifier, try Support.signed(enter, subject: Support.senderID))?.code
+                == .subjectMismatch
+        )
     }
 
     @Test("with requireSubjectMatchesSender, a missing sub is missing_claim")
@@ -597,13 +623,17 @@ struct HipChatVerifierTests {
             #"{"event":"room_enter","item":{"sender":{"id":77},"room":{"id":1,"name":"r"}},"webhook_id":5}"#.utf8
         )
         _ = try await verifier.verify(try Support.signed(numeric, subject: "77"))
-        #expect(await Support.rejection(verifier, try Support.signed(numeric, subject: "077"))?.code == .subjectMismatch)
+        #expect(
+            await Support.rejection(verifier, try Support.signed(numeric, subject: "077"))?.code == .subjectMismatch
+        )
     }
 
     @Test("without requireSubjectMatchesSender, sub is not compared")
     func subjectOffByDefault() async throws {
         _ = try await Support.verifier().verify(try Support.signed(subject: "999"))
-        _ = try await Support.verifier().verify(Support.request(token: Support.hmacToken(claims: Support.claims(sub: nil))))
+        _ = try await Support.verifier().verify(
+            Support.request(token: Support.hmacToken(claims: Support.claims(sub: nil)))
+        )
     }
 
     // MARK: Replay
@@ -681,11 +711,16 @@ struct HipChatVerifierTests {
     func tokenTooLarge() async throws {
         let limits = WebhookLimits(maximumTokenSize: 100)
         let garbage = String(repeating: "x", count: 101)
-        #expect(await Support.rejection(Support.verifier(limits: limits), Support.request(token: garbage))?.code == .tokenTooLarge)
+        #expect(
+            await Support.rejection(Support.verifier(limits: limits), Support.request(token: garbage))?.code
+                == .tokenTooLarge
+        )
         let query = WebhookRequest(target: "/webhooks/hipchat?signed_request=" + garbage, body: Support.body)
         #expect(await Support.rejection(Support.verifier(limits: limits), query)?.code == .tokenTooLarge)
         // A real token over the default limit.
-        let huge = Support.hmacToken(claims: Support.claims(extra: [#""pad":"\#(String(repeating: "p", count: 17_000))""#]))
+        let huge = Support.hmacToken(
+            claims: Support.claims(extra: [#""pad":"\#(String(repeating: "p", count: 17_000))""#])
+        )
         #expect(await Support.rejection(Support.verifier(), Support.request(token: huge))?.code == .tokenTooLarge)
         // An oversized token also loses to a conflicting one only after the size check.
         var both = Support.request(token: Support.hmacToken())
