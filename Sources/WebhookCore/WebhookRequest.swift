@@ -45,12 +45,12 @@ public struct WebhookRequest: Sendable, Hashable {
 
     /// The raw query of ``target`` (without `?` and fragment), or an empty string.
     public var rawQuery: Substring {
-        guard let question = target.firstIndex(of: "?") else { return "" }
-        var query = target[target.index(after: question)...]
-        if let hash = query.firstIndex(of: "#") {
-            query = query[..<hash]
+        var withoutFragment = Substring(target)
+        if let hash = withoutFragment.firstIndex(of: "#") {
+            withoutFragment = withoutFragment[..<hash]
         }
-        return query
+        guard let question = withoutFragment.firstIndex(of: "?") else { return "" }
+        return withoutFragment[withoutFragment.index(after: question)...]
     }
 
     /// The query parameters in order, percent-decoded (`+` is a space), repeated names kept.

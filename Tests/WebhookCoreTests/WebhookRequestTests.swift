@@ -31,6 +31,8 @@ struct WebhookRequestTests {
         ("https://example.com?a=b", "/", "a=b"),
         ("", "/", ""),
         ("/only/path", "/only/path", ""),
+        ("/x#frag?y=1", "/x", ""),
+        ("/x?a=1#frag?y=1", "/x", "a=1"),
     ])
     func pathAndQueryAreSplitFromTheTarget(target: String, path: String, query: String) {
         let request = WebhookRequest(target: target, body: [])
