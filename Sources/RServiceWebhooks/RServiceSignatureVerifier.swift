@@ -187,6 +187,13 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         self.clock = clock
     }
 
+    /// Verifies a delivery and decodes its message.
+    /// - Parameters:
+    ///   - request: The request as received.
+    ///   - eventName: Ignored: an R-Service message names its event in `event`.
+    /// - Returns: The verified webhook; its `body` is the message (the `data` claim's bytes exactly as signed, or
+    ///   the plain body in unsigned mode).
+    /// - Throws: `WebhookError` attributed to R-Service; see the type's discussion for the order of checks.
     public func verify(
         _ request: WebhookRequest,
         eventName: String?
@@ -202,6 +209,9 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         RServiceEvent
     > {
         try limits.checkBody(request.body.count)
+        guard leeway.isFinite, leeway >= 0, maximumTokenAge.map({ $0.isFinite && $0 >= 0 }) ?? true else {
+            throw WebhookError(.invalidConfiguration, "leeway and maximum token age must be finite and not negative")
+        }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
         let wrapper = RServiceJSONMembers(request.body)
         let jwtMembers = wrapper?.members(named: "jwt") ?? []
