@@ -253,6 +253,15 @@ struct ParsedJWT: Sendable {
                 seen |= bit
                 let kind = try scanner.peekKind()
                 switch claim {
+                case .sub where kind == .number:
+                    // HipChat's user ids are numbers and the JSON type of its `sub` is unconfirmed:
+                    // an integral `sub` is read as its decimal text; any other number is invalid.
+                    let value = try scanner.parseNumber()
+                    if value.isFinite, value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
+                        claims.subject = String(Int64(value))
+                    } else {
+                        invalid = invalid ?? claim
+                    }
                 case .iss, .sub, .jti:
                     guard kind == .string else {
                         try scanner.skipValue()

@@ -622,6 +622,18 @@ struct HipChatVerifierTests {
         #expect(await Support.rejection(verifier, try Support.signed(noSender, subject: "1"))?.code == .subjectMismatch)
     }
 
+    @Test("a sub sent as a JSON number matches the sender id")
+    func numericSubjectClaim() async throws {
+        let verifier = Support.verifier(requireSubjectMatchesSender: true)
+        let matching = Support.hmacToken(claims: Support.claims(extra: [#""sub":\#(Support.senderID)"#]))
+        let verified = try await verifier.verify(Support.request(token: matching))
+        #expect(verified.jwt?.claims.subject == Support.senderID)
+        let other = Support.hmacToken(claims: Support.claims(extra: [#""sub":999"#]))
+        #expect(await Support.rejection(verifier, Support.request(token: other))?.code == .subjectMismatch)
+        // Without the sender check a numeric sub is simply accepted.
+        _ = try await Support.verifier().verify(Support.request(token: other))
+    }
+
     @Test("a numeric sender id is compared as a string")
     func subjectAsString() async throws {
         let body = Array(

@@ -237,10 +237,16 @@ struct JWTRejectionTests {
     func invalidClaims() {
         for payload in [
             #"{"exp":"1"}"#, #"{"nbf":true}"#, #"{"iat":null}"#, #"{"iss":1}"#, #"{"sub":{}}"#, #"{"jti":[]}"#,
-            #"{"aud":5}"#, #"{"aud":["a",1]}"#, #"{"exp":1e999}"#,
+            #"{"aud":5}"#, #"{"aud":["a",1]}"#, #"{"exp":1e999}"#, #"{"sub":1.5}"#, #"{"sub":1e300}"#,
         ] {
             #expect(Self.code(Self.hmacVerifier(), Self.signed(payload)) == .invalidClaim, "\(payload)")
         }
+    }
+
+    @Test("an integral numeric sub is read as its decimal text")
+    func numericSubject() throws {
+        let verified = try Self.hmacVerifier().verify(Self.signed(#"{"sub":3450167}"#))
+        #expect(verified.claims.subject == "3450167")
     }
 
     @Test("wrong iss")
