@@ -1,0 +1,73 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// WebhookKit's benchmarks, with the peers a Swift server would otherwise use (swift-crypto's HMAC,
+// jwt-kit's JWTKeyCollection, Foundation's JSONDecoder), measured side by side in one run.
+//
+// A separate package so that the main package gains no dependency: run `swift package benchmark`
+// from this directory, or `./run.sh` for the report in ../Docs/Performance.md.
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let benchmarkPlugin: Target.PluginUsage = .plugin(name: "BenchmarkPlugin", package: "benchmark")
+
+let package = Package(
+    name: "WebhookKitBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "WebhookKit", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/jwt-kit", exact: "5.8.0"),
+    ],
+    targets: [
+        .target(
+            name: "BenchmarkFixtures",
+            dependencies: [.product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/BenchmarkFixtures",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "HMAC",
+            dependencies: [
+                "BenchmarkFixtures",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "WebhookCrypto", package: "WebhookKit"),
+            ],
+            path: "Benchmarks/HMAC",
+            swiftSettings: swiftSettings,
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "JWT",
+            dependencies: [
+                "BenchmarkFixtures",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "WebhookCrypto", package: "WebhookKit"),
+            ],
+            path: "Benchmarks/JWT",
+            swiftSettings: swiftSettings,
+            plugins: [benchmarkPlugin]
+        ),
+        .executableTarget(
+            name: "Decoding",
+            dependencies: [
+                "BenchmarkFixtures",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WebhookCore", package: "WebhookKit"),
+                .product(name: "WebhookRegistry", package: "WebhookKit"),
+            ],
+            path: "Benchmarks/Decoding",
+            swiftSettings: swiftSettings,
+            plugins: [benchmarkPlugin]
+        ),
+    ]
+)
