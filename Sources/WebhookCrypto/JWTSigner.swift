@@ -1,0 +1,91 @@
+public import Foundation
+
+/// Produces compact JWS tokens (for tests, the command-line tool and `WebhookTesting`).
+public struct JWTSigner: Sendable {
+    enum Material: Sendable {
+        case hmac(HMACAuthenticator)
+        case privateKey(PrivateKey)
+    }
+
+    let material: Material
+    /// The algorithm every token is signed with.
+    public let algorithm: JWSAlgorithm
+
+    /// A signer with a shared HMAC secret.
+    /// - Parameters:
+    ///   - key: The secret; it must not be empty.
+    ///   - algorithm: HS256 (default), HS384 or HS512.
+    /// - Returns: The signer.
+    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` for a non-HS algorithm;
+    ///   ``WebhookCryptoError/Code/invalidKey`` for an empty secret.
+    public static func hmac(_ key: HMACKey, algorithm: JWSAlgorithm = .hs256) throws(WebhookCryptoError) -> JWTSigner {
+        guard key.count > 0 else { throw WebhookCryptoError(.invalidKey, "HMAC secret is empty") }
+        guard let (family, hash) = algorithm.parameters, family == .hmac else {
+            throw WebhookCryptoError(.algorithmNotAllowed, "an HMAC key allows only HS256, HS384 and HS512")
+        }
+        return JWTSigner(material: .hmac(HMACAuthenticator(key: key, algorithm: hash)), algorithm: algorithm)
+    }
+
+    /// A signer with an RSA or EC private key.
+    /// - Parameters:
+    ///   - key: The private key.
+    ///   - algorithm: RS*/PS* for RSA, the ES* of the key's curve for EC.
+    /// - Returns: The signer.
+    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` when the algorithm does not fit the key.
+    public static func privateKey(_ key: PrivateKey, algorithm: JWSAlgorithm) throws(WebhookCryptoError) -> JWTSigner {
+        try key.publicKey.checkAllowed(algorithm)
+        return JWTSigner(material: .privateKey(key), algorithm: algorithm)
+    }
+
+    /// Signs claims JSON bytes as given (they are not re-encoded).
+    ///
+    /// The header is `{"alg":"…","typ":"JWT"}`, plus `"kid"` when given.
+    /// - Parameters:
+    ///   - payload: The claims JSON; it must be a JSON object.
+    ///   - keyID: The `kid` to put in the header.
+    /// - Returns: The compact JWS.
+    /// - Throws: ``WebhookCryptoError/Code/malformedToken`` when the payload is not a JSON object.
+    public func sign(payload: some DataProtocol, keyID: String? = nil) throws(WebhookCryptoError) -> String {
+        let payloadBytes = Array(payload)
+        let isObject = payloadBytes.withUnsafeBufferPointer { buffer in
+            guard case .object = try? JSONValue.parse(buffer) else { return false }
+            return true
+        }
+        guard isObject else { throw WebhookCryptoError(.malformedToken, "payload is not a JSON object") }
+        var header = #"{"alg":"\#(algorithm.rawValue)","typ":"JWT""#
+        if let keyID {
+            header += #","kid":"# + JSONText.quoted(keyID)
+        }
+        header += "}"
+        let signingInput = Base64URL.encode(header.utf8) + "." + Base64URL.encode(payloadBytes)
+        let signature: [UInt8]
+        switch material {
+        case .hmac(let authenticator):
+            signature = authenticator.authenticationCode(for: Array(signingInput.utf8))
+        case .privateKey(let key):
+            signature = try key.signature(for: Array(signingInput.utf8), algorithm: algorithm)
+        }
+        return signingInput + "." + Base64URL.encode(signature)
+    }
+}
+
+enum JSONText {
+    /// A JSON string literal for `text`.
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{00}"..."\u{1F}":
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+}
