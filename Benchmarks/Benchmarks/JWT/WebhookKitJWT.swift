@@ -1,5 +1,63 @@
 import Benchmark
 import BenchmarkFixtures
+import WebhookCrypto
 
-/// Ours: added once WebhookCrypto's JWTVerifier is merged (issue 6, phase B).
-func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {}
+/// Ours: WebhookCrypto's `JWTVerifier` with `exp` required (default 60 s leeway), one key per verifier as on the
+/// peer's side, on the very same token strings.
+func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
+    func makeVerifier(_ algorithm: BenchmarkTokens.Algorithm) -> JWTVerifier {
+        let kid = BenchmarkInputs.jwtKeyID
+        let key: JWTVerificationKey
+        switch algorithm {
+        case .hs256:
+            key = try! .hmac(HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+        case .rs256:
+            key = try! .publicKey(PublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+        case .es256:
+            key = try! .publicKey(PublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
+        }
+        let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
+        precondition((try? verifier.verify(tokens.token(algorithm))) != nil, "\(algorithm) token must verify")
+        return verifier
+    }
+
+    for algorithm in BenchmarkTokens.Algorithm.allCases {
+        let token = tokens.token(algorithm)
+        let verifier = makeVerifier(algorithm)
+        Benchmark(
+            "JWT \(algorithm.rawValue) verify with exp/WebhookKit",
+            configuration: BenchmarkSettings.configuration(scalingFactor: .one)
+        ) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(try verifier.verify(token))
+            }
+            benchmark.stopMeasurement()
+            benchmark.recordShape(opsPerSample: benchmark.scaledIterations.count, bytesPerOp: token.utf8.count)
+        }
+    }
+
+    // Scaling: the same 200 HS256 verifications from one task, then from two concurrent tasks (100 each) sharing one
+    // verifier. Goal: two tasks >= 1.8x the ops/s of one.
+    let hs256 = tokens.hs256
+    let verifier = makeVerifier(.hs256)
+    for tasks in [1, 2] {
+        Benchmark(
+            "JWT HS256 verify, 200 from \(tasks) task\(tasks == 1 ? "" : "s")/WebhookKit",
+            configuration: BenchmarkSettings.configuration(scalingFactor: .one)
+        ) { benchmark in
+            let perTask = 200 / tasks
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<tasks {
+                    group.addTask {
+                        for _ in 0..<perTask {
+                            blackHole(try verifier.verify(hs256))
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            benchmark.stopMeasurement()
+            benchmark.recordShape(opsPerSample: 200, bytesPerOp: hs256.utf8.count)
+        }
+    }
+}
