@@ -1,51 +1,6 @@
-public import Benchmark
 public import Foundation
 
-// Inputs and settings shared by every benchmark target, so that "ours" and "peer" always see the same bytes.
-
-/// Settings shared by all benchmarks.
-public enum BenchmarkSettings {
-    /// Every benchmark has these metrics, in this order.
-    ///
-    /// `opsPerSample` and `bytesPerOp` are constant per benchmark; they are recorded so that the exported results
-    /// (`--format jmh`) describe themselves: `Benchmarks/report.py` divides `wallClock` and `mallocCountTotal` by
-    /// `opsPerSample` to get per-operation figures, and multiplies by `bytesPerOp` for MB/s.
-    public static let metrics: [BenchmarkMetric] = [
-        .throughput, .wallClock, .cpuTotal, .mallocCountTotal, opsPerSample, bytesPerOp,
-    ]
-
-    /// How many operations one measured sample performs (the inner loop).
-    public static let opsPerSample = BenchmarkMetric.custom("opsPerSample", polarity: .prefersLarger, useScalingFactor: false)
-
-    /// How many input bytes one operation consumes (body, token or event).
-    public static let bytesPerOp = BenchmarkMetric.custom("bytesPerOp", polarity: .prefersLarger, useScalingFactor: false)
-
-    /// A short configuration: 1.5 s or 5000 samples, whichever comes first, after 10 warm-up samples.
-    ///
-    /// - Parameter scalingFactor: `.kilo` for operations under ~10 µs (so the per-sample overhead of the harness is
-    ///   negligible), `.one` otherwise.
-    public static func configuration(
-        scalingFactor: BenchmarkScalingFactor,
-        maxDuration: Duration = .milliseconds(1500),
-        maxIterations: Int = 5000
-    ) -> Benchmark.Configuration {
-        Benchmark.Configuration(
-            metrics: metrics,
-            warmupIterations: 10,
-            scalingFactor: scalingFactor,
-            maxDuration: maxDuration,
-            maxIterations: maxIterations
-        )
-    }
-}
-
-extension Benchmark {
-    /// Records the two self-describing metrics; call once per sample, after the measured loop.
-    public func recordShape(opsPerSample: Int, bytesPerOp: Int) {
-        measurement(BenchmarkSettings.opsPerSample, opsPerSample)
-        measurement(BenchmarkSettings.bytesPerOp, bytesPerOp)
-    }
-}
+// Inputs shared by every benchmark target and the profile tool, so that "ours" and "peer" always see the same bytes.
 
 /// The inputs.
 public enum BenchmarkInputs {

@@ -1,7 +1,7 @@
 import Benchmark
 import BenchmarkFixtures
+import BenchmarkSupport
 import Crypto
-import Foundation
 
 /// The peer: swift-crypto 4 (BoringSSL), as a server without WebhookKit would verify an `X-Hub-Signature`.
 func swiftCryptoBenchmarks() {
@@ -16,17 +16,16 @@ func swiftCryptoBenchmarks() {
             "HMAC-SHA256 verify \(label)/swift-crypto",
             configuration: BenchmarkSettings.configuration(scalingFactor: scalingFactor(forBodySize: count))
         ) { benchmark in
-            for _ in benchmark.scaledIterations {
-                blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
+            benchmark.measure(bytesPerOp: count) {
+                for _ in benchmark.scaledIterations {
+                    blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
+                }
             }
-            benchmark.stopMeasurement()
-            benchmark.recordShape(opsPerSample: benchmark.scaledIterations.count, bytesPerOp: count)
         }
     }
 }
 
-/// Scaling, for information: the same 2000 verifications of a 1 KiB body from one task, then from two concurrent
-/// tasks (1000 each).
+/// Scaling, for information: the same verifications of a 1 KiB body from one task, then from two concurrent tasks.
 func swiftCryptoScalingBenchmarks() {
     let key = SymmetricKey(data: Array(BenchmarkInputs.hmacSecret.utf8))
     let body = BenchmarkInputs.body(count: 1024)
@@ -34,21 +33,21 @@ func swiftCryptoScalingBenchmarks() {
 
     for tasks in [1, 2] {
         Benchmark(
-            "HMAC-SHA256 verify 1 KiB, 2000 from \(tasks) task\(tasks == 1 ? "" : "s")/swift-crypto",
+            "HMAC-SHA256 verify 1 KiB, \(scalingOperations) from \(tasks) task\(tasks == 1 ? "" : "s")/swift-crypto",
             configuration: BenchmarkSettings.configuration(scalingFactor: .one)
         ) { benchmark in
-            let perTask = 2000 / tasks
-            await withTaskGroup(of: Void.self) { group in
-                for _ in 0..<tasks {
-                    group.addTask {
-                        for _ in 0..<perTask {
-                            blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
+            let perTask = scalingOperations / tasks
+            await benchmark.measure(bytesPerOp: 1024, opsPerSample: scalingOperations) {
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<tasks {
+                        group.addTask {
+                            for _ in 0..<perTask {
+                                blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
+                            }
                         }
                     }
                 }
             }
-            benchmark.stopMeasurement()
-            benchmark.recordShape(opsPerSample: 2000, bytesPerOp: 1024)
         }
     }
 }

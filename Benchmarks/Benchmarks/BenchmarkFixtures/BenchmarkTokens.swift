@@ -1,4 +1,3 @@
-import BenchmarkFixtures
 import Crypto
 import CryptoExtras
 import Foundation
@@ -6,23 +5,23 @@ import Foundation
 /// The tokens every JWT benchmark verifies, made here with swift-crypto, so that neither side verifies its own
 /// signer's output: header `{"alg":…,"typ":"JWT","kid":"bench-key-1"}`, a Confluence Connect claims set valid for an
 /// hour (see ``BenchmarkInputs/jwtClaims(now:)``).
-struct BenchmarkTokens: Sendable {
+public struct BenchmarkTokens: Sendable {
     /// The algorithms of the benchmarks, in report order.
-    enum Algorithm: String, CaseIterable, Sendable {
+    public enum Algorithm: String, CaseIterable, Sendable {
         case hs256 = "HS256"
         case rs256 = "RS256"
         case es256 = "ES256"
     }
 
-    let hs256: String
-    let rs256: String
-    let es256: String
+    public let hs256: String
+    public let rs256: String
+    public let es256: String
     /// SubjectPublicKeyInfo PEM of the RSA-2048 key that signed `rs256`.
-    let rsaPublicKeyPEM: String
+    public let rsaPublicKeyPEM: String
     /// SubjectPublicKeyInfo PEM of the P-256 key that signed `es256`.
-    let ecPublicKeyPEM: String
+    public let ecPublicKeyPEM: String
 
-    func token(_ algorithm: Algorithm) -> String {
+    public func token(_ algorithm: Algorithm) -> String {
         switch algorithm {
         case .hs256: hs256
         case .rs256: rs256
@@ -30,7 +29,7 @@ struct BenchmarkTokens: Sendable {
         }
     }
 
-    static func make() -> BenchmarkTokens {
+    public static func make() -> BenchmarkTokens {
         let claims = BenchmarkInputs.jwtClaims()
         let hmacKey = SymmetricKey(data: Array(BenchmarkInputs.jwtSharedSecret.utf8))
         let rsaKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
@@ -60,7 +59,7 @@ struct BenchmarkTokens: Sendable {
         return signingInput + "." + base64URL(sign(Data(signingInput.utf8)))
     }
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
+    public static func base64URL(_ bytes: [UInt8]) -> String {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
