@@ -148,8 +148,10 @@ class Result:
 
 
 def read_results(directory):
+    """Every result of every round: "<target>/<name>/<who>" -> [Result], one per round (results/round-N/)."""
     results = {}
-    files = sorted(glob.glob(os.path.join(directory, "*.jmh.json")))
+    files = sorted(glob.glob(os.path.join(directory, "*.jmh.json")) +
+                   glob.glob(os.path.join(directory, "round-*", "*.jmh.json")))
     if not files:
         sys.exit(f"report.py: no *.jmh.json in {directory}; run ./run.sh first")
     for path in files:
@@ -163,13 +165,25 @@ def read_results(directory):
             target, _, name = full.partition(".")
             # The JMH export replaces spaces with underscores; benchmark names here never contain underscores.
             name = name.replace("_", " ")
-            results[key(target, name)] = Result(target, name, element)
+            results.setdefault(key(target, name), []).append(Result(target, name, element))
     return results
 
 
-def lookup(results, wanted):
-    """Finds a result by "<target>/<name>/<who>"; None when the run did not have it."""
-    return results.get(wanted)
+def lookup(results, wanted, by="cpu"):
+    """The best round of a benchmark ("<target>/<name>/<who>"), by CPU or wall-clock time per operation; None when
+    the run did not have it. Best-of-rounds filters out rounds slowed by other work on the machine."""
+    rounds = results.get(wanted)
+    if not rounds:
+        return None
+    if by == "wall":
+        return min(rounds, key=lambda r: r.wall_per_op or float("inf"))
+    return min(rounds, key=lambda r: r.seconds_per_op or float("inf"))
+
+
+def spread(results, wanted):
+    """min and max ops/s (CPU) over the rounds of a benchmark."""
+    values = [r.ops for r in results.get(wanted, []) if r.ops]
+    return (min(values), max(values)) if values else (None, None)
 
 
 def read_json(path, default):
@@ -226,7 +240,18 @@ def fmt_mallocs(value):
 # Evaluation
 
 
-def evaluate(results):
+def machine_busy(machine):
+    """The 1-minute load average before the run, if it exceeded the cores: two tasks then cannot get two cores."""
+    try:
+        load = float(str(machine.get("load_before", "")).split()[0])
+        cores = int(machine.get("nproc", 0))
+    except (ValueError, IndexError):
+        return None
+    return load if cores and load > 0.75 * cores else None
+
+
+def evaluate(results, machine=None):
+    busy = machine_busy(machine or {})
     rows = []  # dicts: label, ours, peer, ratio, goal, goal_text, verdict, detail
     for label, ours_key, peer_key, goal, unit in RATIO_GOALS:
         ours, peer = lookup(results, ours_key), lookup(results, peer_key)
@@ -238,8 +263,8 @@ def evaluate(results):
             verdict=None if ratio is None else ("PASS" if ratio >= goal else "MISS"),
             mallocs=(ours.mallocs_per_op if ours else None, peer.mallocs_per_op if peer else None)))
     for label, two_key, one_key, goal, peer_two_key, peer_one_key in SCALING_GOALS:
-        two, one = lookup(results, two_key), lookup(results, one_key)
-        peer_two, peer_one = lookup(results, peer_two_key), lookup(results, peer_one_key)
+        two, one = lookup(results, two_key, "wall"), lookup(results, one_key, "wall")
+        peer_two, peer_one = lookup(results, peer_two_key, "wall"), lookup(results, peer_one_key, "wall")
         # Wall-clock ops/s: the goal is more work per second of real time.
         ratio = two.ops_wall / one.ops_wall if two and one else None
         peer_ratio = peer_two.ops_wall / peer_one.ops_wall if peer_two and peer_one else None
@@ -254,7 +279,8 @@ def evaluate(results):
             peer=(f"{peer_ratio:.2f}× ({fmt_ops(peer_two.ops_wall)} vs {fmt_ops(peer_one.ops_wall)})"
                   if peer_ratio else "–"),
             ratio=ratio, goal=goal, goal_text=f"≥ {goal:g}× (2 tasks / 1)", peer_name="peer, same test",
-            verdict=None if ratio is None else ("PASS" if ratio >= goal else "MISS"), mallocs=(None, None)))
+            verdict=None if ratio is None else ("NOT JUDGED" if busy else ("PASS" if ratio >= goal else "MISS")),
+            busy=busy, nproc=(machine or {}).get("nproc", "?"), mallocs=(None, None)))
     hmac = [lookup(results, k) for k in HMAC_OURS]
     hmac_mallocs = [r.mallocs_per_op for r in hmac if r and r.mallocs_per_op is not None]
     worst = max(hmac_mallocs) if hmac_mallocs else None
@@ -278,6 +304,8 @@ def console_lines(rows):
                          f"ratio ours/peer {row['ratio']:.2f} (goal {row['goal_text']}) {row['verdict']}{wall}")
         elif row["kind"] == "scaling":
             cpu = f"; {row['cpu_note']}" if row.get("cpu_note") else ""
+            if row["verdict"] == "NOT JUDGED":
+                cpu += f" (machine busy: load {row['busy']:g} on {row['nproc']} cores, no free second core)"
             lines.append(f"{row['label']}: ours 2 tasks vs 1 task {row['ours']}, ratio {row['ratio']:.2f} "
                          f"(goal {row['goal_text']}) {row['verdict']}; peer {row['peer']}{cpu}")
         else:
@@ -307,7 +335,7 @@ def svg_chart(rows):
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         f'<text x="{left}" y="22" font-size="15" font-weight="bold">WebhookKit / peer, higher is better</text>',
         f'<text x="{left}" y="40" fill="#555">bar: measured ratio (median; CPU time, scaling: wall clock); black tick: goal; '
-        f'green: met, red: missed</text>',
+        f'green: met, red: missed, grey: not judged</text>',
     ]
     # grid
     step = 0.5 if scale_max <= 4 else 1.0
@@ -320,7 +348,7 @@ def svg_chart(rows):
         value += step
     for i, r in enumerate(bars):
         y = top + i * row_h
-        colour = "#2e7d32" if r["verdict"] == "PASS" else "#c62828"
+        colour = {"PASS": "#2e7d32", "MISS": "#c62828"}.get(r["verdict"], "#9e9e9e")
         label = r["label"] if r["kind"] == "scaling" else f'{r["label"]} (vs {r["peer_name"]})'
         out.append(f'<text x="{left - 8}" y="{y + bar_h - 4}" text-anchor="end">{html.escape(label)}</text>')
         out.append(f'<rect x="{left}" y="{y}" width="{max(1.0, x(r["ratio"]) - left):.1f}" height="{bar_h}" '
@@ -353,8 +381,11 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     when = machine.get("date", "unknown date")
     load = machine.get("load_before", "?")
     load_after = machine.get("load_after", "?")
-    md.append(f"**This run:** {when}, on the machine below, release build. Load average before the run "
-              f"{load}, after it {load_after} (1/5/15 min) on {machine.get('nproc', '?')} cores.")
+    rounds = machine.get("rounds", 1)
+    md.append(f"**This run:** {when}, on the machine below, release build, {rounds} round"
+              f"{'' if rounds == 1 else 's'} of the suite (each benchmark's best round is reported). Load average "
+              f"before the run {load}, after it {load_after} (1/5/15 min) on {machine.get('nproc', '?')} cores"
+              f"{'; per round ' + machine['round_loads'] if machine.get('round_loads') and rounds > 1 else ''}.")
     if machine.get("shared_note"):
         md.append("")
         md.append(f"> {machine['shared_note']}")
@@ -377,6 +408,8 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
                       f"{wall} | {r['goal_text']} | {r['verdict']} |")
         elif r["kind"] == "scaling":
             note = f" ({r['cpu_note']})" if r.get("cpu_note") else ""
+            if r["verdict"] == "NOT JUDGED":
+                r = dict(r, verdict=f"not judged: load {r['busy']:g} on {r['nproc']} cores left no free second core")
             md.append(f"| {r['label']} | 2 tasks {r['ours'].replace(' vs ', ', 1 task ')}{note} | {r['peer']} | "
                       f"| **{r['ratio']:.2f}×** | {r['goal_text']} | {r['verdict']} |")
         else:
@@ -413,8 +446,8 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     if openssl:
         md.append("## Against OpenSSL itself")
         md.append("")
-        md.append("`openssl speed` on the same machine just before the benchmarks (`-seconds 1`; it counts CPU time, "
-                  "so it is a ceiling that machine load does not lower, while the benchmarks count wall-clock time).")
+        md.append("`openssl speed -seconds 1` on the same machine just before the benchmarks. Like the CPU-time "
+                  "figures here it counts CPU time; it is the ceiling for what a wrapper of OpenSSL can reach.")
         md.append("")
         md.append("| Ours | ours | `openssl speed` | ours / OpenSSL |")
         md.append("|---|---|---|---|")
@@ -436,16 +469,19 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     md.append("## Every benchmark of the run")
     md.append("")
     md.append("Per operation: CPU time and wall-clock time of a sample (median, and p90 for the wall clock) divided by "
-              "the operations per sample; ops/s and MB/s from the CPU time; mallocs per operation. `info` rows have "
-              "no goal. For the two-task rows the CPU time is that of both tasks together.")
+              "the operations per sample; ops/s and MB/s from the CPU time; mallocs per operation. With several "
+              "rounds, each row is the round with the least CPU time (best of rounds), and the range shows all "
+              "rounds. `info` rows have no goal. For the two-task rows the CPU time is that of both tasks together.")
     md.append("")
-    md.append("| Target | Benchmark | Who | Samples | Ops / sample | ops/s (CPU) | MB/s | CPU p50 | wall p50 | "
-              "wall p90 | mallocs/op |")
-    md.append("|---|---|---|---|---|---|---|---|---|---|---|")
-    for k in sorted(results, key=lambda k: (results[k].target, results[k].what, results[k].who != OURS)):
-        r = results[k]
+    md.append("| Target | Benchmark | Who | Samples | Ops / sample | ops/s (CPU) | range over rounds | MB/s | CPU p50 | "
+              "wall p50 | wall p90 | mallocs/op |")
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for k in sorted(results, key=lambda k: (results[k][0].target, results[k][0].what, results[k][0].who != OURS)):
+        r = lookup(results, k)
+        low, high = spread(results, k)
+        rounds = f"{fmt_ops(low)} – {fmt_ops(high)}" if len(results[k]) > 1 else "one round"
         md.append(f"| {r.target} | {r.what} | {r.who} | {r.samples} | {r.ops_per_sample:g} | {fmt_ops(r.ops)} | "
-                  f"{f'{r.mb_per_s:,.0f}' if r.mb_per_s else '–'} | {fmt_time(r.cpu_per_op)} | "
+                  f"{rounds} | {f'{r.mb_per_s:,.0f}' if r.mb_per_s else '–'} | {fmt_time(r.cpu_per_op)} | "
                   f"{fmt_time(r.wall_per_op)} | {fmt_time(r.wall_per_op_p90)} | {fmt_mallocs(r.mallocs_per_op)} |")
     md.append("")
     harness = lookup(results, HARNESS)
@@ -508,7 +544,7 @@ def main():
         with open(args.notes, encoding="utf-8") as f:
             notes = f.read()
 
-    rows = evaluate(results)
+    rows = evaluate(results, machine)
     for line in console_lines(rows):
         print(line)
     if args.no_write:

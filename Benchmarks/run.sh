@@ -5,8 +5,9 @@
 #   ./run.sh --target JWT                          # extra arguments go to `swift package benchmark`
 #   SKIP_OPENSSL_SPEED=1 ./run.sh                  # without the `openssl speed` reference
 #   SHARED_NOTE="..." ./run.sh                     # a remark printed at the top of the page (e.g. machine load)
+#   ROUNDS=3 ./run.sh                              # run the suite 3 times; the report takes each benchmark's best
 #
-# Output: results/*.jmh.json (package-benchmark's JMH export), results/machine.json, results/openssl-speed.json,
+# Output: results/round-N/*.jmh.json (package-benchmark's JMH export, one folder per round), results/machine.json, results/openssl-speed.json,
 # results/run.log; then report.py prints one line per goal and writes ../Docs/Performance.md and
 # ../Docs/Performance.svg.
 set -euo pipefail
@@ -48,10 +49,16 @@ json.dump(out, sys.stdout, indent=2)
 EOF
 fi
 
-# The benchmarks (release build; the plugin builds what changed).
+# The benchmarks (release build; the plugin builds what changed, so only the first round builds).
+ROUNDS=${ROUNDS:-1}
 START=$(date +%s)
-swift package --allow-writing-to-package-directory benchmark \
-    --format jmh --path "$RESULTS" --no-progress "$@" 2>&1 | tee "$RESULTS/run.log"
+ROUND_LOADS=""
+for round in $(seq 1 "$ROUNDS"); do
+    mkdir -p "$RESULTS/round-$round"
+    ROUND_LOADS="$ROUND_LOADS${ROUND_LOADS:+; }round $round: $(load)"
+    swift package --allow-writing-to-package-directory benchmark \
+        --format jmh --path "$RESULTS/round-$round" --no-progress "$@" 2>&1 | tee -a "$RESULTS/run.log"
+done
 END=$(date +%s)
 LOAD_AFTER=$(load)
 
@@ -81,6 +88,8 @@ json.dump({
     "peers": "$PEERS",
     "load_before": "$LOAD_BEFORE",
     "load_after": "$LOAD_AFTER",
+    "round_loads": "$ROUND_LOADS",
+    "rounds": $ROUNDS,
     "seconds": $((END - START)),
     "shared_note": """${SHARED_NOTE:-}""",
 }, open(sys.argv[1], "w"), indent=2)

@@ -32,8 +32,8 @@ public struct BenchmarkTokens: Sendable {
     public static func make() -> BenchmarkTokens {
         let claims = BenchmarkInputs.jwtClaims()
         let hmacKey = SymmetricKey(data: Array(BenchmarkInputs.jwtSharedSecret.utf8))
-        let rsaKey = try! _RSA.Signing.PrivateKey(keySize: .bits2048)
-        let ecKey = P256.Signing.PrivateKey()
+        let rsaKey = try! _RSA.Signing.PrivateKey(pemRepresentation: benchmarkRSAPrivateKeyPEM)
+        let ecKey = try! P256.Signing.PrivateKey(pemRepresentation: benchmarkECPrivateKeyPEM)
 
         let hs256 = compact("HS256", claims) { input in
             Array(HMAC<SHA256>.authenticationCode(for: input, using: hmacKey))
