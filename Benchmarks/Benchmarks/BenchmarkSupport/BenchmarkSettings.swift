@@ -42,17 +42,20 @@ public enum BenchmarkSettings {
 
     /// A short configuration: 1.5 s or 5000 samples, whichever comes first, after 10 warm-up samples.
     ///
-    /// - Parameter scalingFactor: `.kilo` for operations under ~50 µs (so the per-sample cost of the harness, about
-    ///   a microsecond, is spread over 1000 operations), `.one` otherwise.
+    /// Every benchmark runs its own inner loop of `operations` (see ``Benchmark/measure(operations:bytesPerOp:_:)``),
+    /// sized so that a sample of the slower side takes about 0.1 to 0.3 ms: long enough that the harness's cost per
+    /// sample (about 1 µs) is small, short enough that most samples run without being preempted on a busy machine.
+    /// Longer samples are nearly always interrupted there, and the caches refilled after each interruption made
+    /// the slower side look slower still (1000-operation samples moved swift-crypto's 1 KiB HMAC from 2.2 µs to
+    /// 3.4 µs of CPU time per operation). package-benchmark's own table therefore counts samples, not operations.
     public static func configuration(
-        scalingFactor: BenchmarkScalingFactor,
         maxDuration: Duration = .milliseconds(1500),
         maxIterations: Int = 5000
     ) -> Benchmark.Configuration {
         Benchmark.Configuration(
             metrics: metrics,
             warmupIterations: 10,
-            scalingFactor: scalingFactor,
+            scalingFactor: .one,
             maxDuration: maxDuration,
             maxIterations: maxIterations
         )
@@ -67,6 +70,32 @@ public func processCPUNanoseconds() -> Int {
 }
 
 extension Benchmark {
+    /// Runs `operation` `operations` times as one sample, then records the sample's shape and CPU time outside the
+    /// measured window.
+    ///
+    /// - Parameters:
+    ///   - operations: The operations per sample.
+    ///   - bytesPerOp: The input bytes of one operation.
+    ///   - operation: One operation.
+    @inlinable
+    public func measure(operations: Int, bytesPerOp: Int, _ operation: () throws -> Void) rethrows {
+        try measure(bytesPerOp: bytesPerOp, opsPerSample: operations) {
+            for _ in 0..<operations {
+                try operation()
+            }
+        }
+    }
+
+    /// The `async` form of ``measure(operations:bytesPerOp:_:)``.
+    @inlinable
+    public func measure(operations: Int, bytesPerOp: Int, _ operation: () async throws -> Void) async rethrows {
+        try await measure(bytesPerOp: bytesPerOp, opsPerSample: operations) {
+            for _ in 0..<operations {
+                try await operation()
+            }
+        }
+    }
+
     /// Runs one sample's work, then records its shape and CPU time outside the measured window.
     ///
     /// - Parameters:

@@ -27,12 +27,10 @@ func decodingBenchmarks() {
 
     Benchmark(
         "Confluence page event decode/JSONDecoder",
-        configuration: BenchmarkSettings.configuration(scalingFactor: .kilo)
+        configuration: BenchmarkSettings.configuration()
     ) { benchmark in
-        try benchmark.measure(bytesPerOp: body.count) {
-            for _ in benchmark.scaledIterations {
-                blackHole(try JSONDecoder().decode(PlainConfluencePageEvent.self, from: data))
-            }
+        try benchmark.measure(operations: 20, bytesPerOp: body.count) {
+            blackHole(try JSONDecoder().decode(PlainConfluencePageEvent.self, from: data))
         }
     }
 
@@ -40,12 +38,10 @@ func decodingBenchmarks() {
     // model: what WebhookJSON adds on top of JSONDecoder.
     Benchmark(
         "Confluence page event decode, WebhookJSON/info",
-        configuration: BenchmarkSettings.configuration(scalingFactor: .kilo)
+        configuration: BenchmarkSettings.configuration()
     ) { benchmark in
-        try benchmark.measure(bytesPerOp: body.count) {
-            for _ in benchmark.scaledIterations {
-                blackHole(try WebhookJSON.decode(PlainConfluencePageEvent.self, from: body, vendor: .confluence))
-            }
+        try benchmark.measure(operations: 20, bytesPerOp: body.count) {
+            blackHole(try WebhookJSON.decode(PlainConfluencePageEvent.self, from: body, vendor: .confluence))
         }
     }
 }
@@ -66,16 +62,14 @@ func verifyAndDecodeProxyBenchmarks() {
 
     Benchmark(
         "Confluence page event HMAC verify + decode (proxy)/info",
-        configuration: BenchmarkSettings.configuration(scalingFactor: .kilo)
+        configuration: BenchmarkSettings.configuration()
     ) { benchmark in
-        try benchmark.measure(bytesPerOp: body.count) {
-            for _ in benchmark.scaledIterations {
-                guard let header = request.headers["x-hub-signature"], header.hasPrefix("sha256="),
-                    let mac = try? Hex.decode(header.dropFirst(7)),
-                    authenticator.isValidAuthenticationCode(mac, for: request.body)
-                else { fatalError("the proxy request must verify") }
-                blackHole(try WebhookJSON.decode(PlainConfluencePageEvent.self, from: request.body, vendor: .confluence))
-            }
+        try benchmark.measure(operations: 20, bytesPerOp: body.count) {
+            guard let header = request.headers["x-hub-signature"], header.hasPrefix("sha256="),
+                let mac = try? Hex.decode(header.dropFirst(7)),
+                authenticator.isValidAuthenticationCode(mac, for: request.body)
+            else { fatalError("the proxy request must verify") }
+            blackHole(try WebhookJSON.decode(PlainConfluencePageEvent.self, from: request.body, vendor: .confluence))
         }
     }
 
@@ -100,18 +94,16 @@ func verifyAndDecodeProxyBenchmarks() {
 
     Benchmark(
         "Confluence page event JWT verify + decode (proxy)/info",
-        configuration: BenchmarkSettings.configuration(scalingFactor: .kilo)
+        configuration: BenchmarkSettings.configuration()
     ) { benchmark in
-        try benchmark.measure(bytesPerOp: body.count) {
-            for _ in benchmark.scaledIterations {
-                guard let authorization = connectRequest.headers["authorization"], authorization.hasPrefix("JWT ") else {
-                    fatalError("the proxy request must carry a token")
-                }
-                blackHole(try verifier.verify(String(authorization.dropFirst(4))))
-                blackHole(
-                    try WebhookJSON.decode(PlainConfluencePageEvent.self, from: connectRequest.body, vendor: .confluence)
-                )
+        try benchmark.measure(operations: 20, bytesPerOp: body.count) {
+            guard let authorization = connectRequest.headers["authorization"], authorization.hasPrefix("JWT ") else {
+                fatalError("the proxy request must carry a token")
             }
+            blackHole(try verifier.verify(String(authorization.dropFirst(4))))
+            blackHole(
+                try WebhookJSON.decode(PlainConfluencePageEvent.self, from: connectRequest.body, vendor: .confluence)
+            )
         }
     }
 }
@@ -124,13 +116,11 @@ func registryBenchmarks() {
     ]
     Benchmark(
         "Registry lookup, 5 names/WebhookKit",
-        configuration: BenchmarkSettings.configuration(scalingFactor: .kilo)
+        configuration: BenchmarkSettings.configuration()
     ) { benchmark in
-        benchmark.measure(bytesPerOp: 0) {
-            for _ in benchmark.scaledIterations {
-                for (vendor, name) in probes {
-                    blackHole(EventRegistry.descriptor(vendor: vendor, name: name))
-                }
+        benchmark.measure(operations: 2000, bytesPerOp: 0) {
+            for (vendor, name) in probes {
+                blackHole(EventRegistry.descriptor(vendor: vendor, name: name))
             }
         }
     }
@@ -140,12 +130,10 @@ func registryBenchmarks() {
 func harnessBenchmark() {
     Benchmark(
         "Harness, empty sample/info",
-        configuration: BenchmarkSettings.configuration(scalingFactor: .one)
+        configuration: BenchmarkSettings.configuration()
     ) { benchmark in
         benchmark.measure(bytesPerOp: 0, opsPerSample: 1) {
-            for _ in benchmark.scaledIterations {
-                blackHole(benchmark)
-            }
+            blackHole(benchmark)
         }
     }
 }

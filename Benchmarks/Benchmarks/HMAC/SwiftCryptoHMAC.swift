@@ -14,12 +14,10 @@ func swiftCryptoBenchmarks() {
 
         Benchmark(
             "HMAC-SHA256 verify \(label)/swift-crypto",
-            configuration: BenchmarkSettings.configuration(scalingFactor: scalingFactor(forBodySize: count))
+            configuration: BenchmarkSettings.configuration()
         ) { benchmark in
-            benchmark.measure(bytesPerOp: count) {
-                for _ in benchmark.scaledIterations {
-                    blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
-                }
+            benchmark.measure(operations: operations(forBodySize: count), bytesPerOp: count) {
+                blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
             }
         }
     }
@@ -34,7 +32,7 @@ func swiftCryptoScalingBenchmarks() {
     for tasks in [1, 2] {
         Benchmark(
             "HMAC-SHA256 verify 1 KiB, \(scalingOperations) from \(tasks) task\(tasks == 1 ? "" : "s")/swift-crypto",
-            configuration: BenchmarkSettings.configuration(scalingFactor: .one)
+            configuration: BenchmarkSettings.configuration()
         ) { benchmark in
             let perTask = scalingOperations / tasks
             await benchmark.measure(bytesPerOp: 1024, opsPerSample: scalingOperations) {

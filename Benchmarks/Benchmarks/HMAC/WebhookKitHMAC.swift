@@ -15,12 +15,10 @@ func webhookKitBenchmarks() {
 
         Benchmark(
             "HMAC-SHA256 verify \(label)/WebhookKit",
-            configuration: BenchmarkSettings.configuration(scalingFactor: scalingFactor(forBodySize: count))
+            configuration: BenchmarkSettings.configuration()
         ) { benchmark in
-            benchmark.measure(bytesPerOp: count) {
-                for _ in benchmark.scaledIterations {
-                    blackHole(authenticator.isValidAuthenticationCode(mac, for: body))
-                }
+            benchmark.measure(operations: operations(forBodySize: count), bytesPerOp: count) {
+                blackHole(authenticator.isValidAuthenticationCode(mac, for: body))
             }
         }
     }
@@ -32,7 +30,7 @@ func webhookKitBenchmarks() {
     for tasks in [1, 2] {
         Benchmark(
             "HMAC-SHA256 verify 1 KiB, \(scalingOperations) from \(tasks) task\(tasks == 1 ? "" : "s")/WebhookKit",
-            configuration: BenchmarkSettings.configuration(scalingFactor: .one)
+            configuration: BenchmarkSettings.configuration()
         ) { benchmark in
             let perTask = scalingOperations / tasks
             await benchmark.measure(bytesPerOp: 1024, opsPerSample: scalingOperations) {

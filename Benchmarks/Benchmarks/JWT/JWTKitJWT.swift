@@ -27,15 +27,13 @@ func jwtKitBenchmarks(_ tokens: BenchmarkTokens) {
         let token = tokens.token(algorithm)
         Benchmark(
             "JWT \(algorithm.rawValue) verify with exp/jwt-kit",
-            configuration: BenchmarkSettings.configuration(scalingFactor: scalingFactor(for: algorithm))
+            configuration: BenchmarkSettings.configuration()
         ) { benchmark in
             let keys = await makeKeys(algorithm)
             _ = try await keys.verify(token, as: ConnectClaims.self)
             benchmark.startMeasurement()
-            try await benchmark.measure(bytesPerOp: token.utf8.count) {
-                for _ in benchmark.scaledIterations {
-                    blackHole(try await keys.verify(token, as: ConnectClaims.self))
-                }
+            try await benchmark.measure(operations: operations(for: algorithm), bytesPerOp: token.utf8.count) {
+                blackHole(try await keys.verify(token, as: ConnectClaims.self))
             }
         }
     }
@@ -46,7 +44,7 @@ func jwtKitBenchmarks(_ tokens: BenchmarkTokens) {
     for tasks in [1, 2] {
         Benchmark(
             "JWT HS256 verify, \(scalingOperations) from \(tasks) task\(tasks == 1 ? "" : "s")/jwt-kit",
-            configuration: BenchmarkSettings.configuration(scalingFactor: .one)
+            configuration: BenchmarkSettings.configuration()
         ) { benchmark in
             let keys = await makeKeys(.hs256)
             let perTask = scalingOperations / tasks
