@@ -91,6 +91,7 @@ let package = Package(
                 "BenchmarkFixtures",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "WebhookCore", package: "WebhookKit"),
                 .product(name: "WebhookCrypto", package: "WebhookKit"),
             ],
             path: "Tools/Profile",

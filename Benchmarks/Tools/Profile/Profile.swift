@@ -2,6 +2,7 @@ import BenchmarkFixtures
 import Crypto
 import Foundation
 import JWTKit
+import WebhookCore
 import WebhookCrypto
 
 /// Runs one benchmark case in a plain loop, without the benchmark harness (no malloc interposer, no samples).
@@ -12,7 +13,7 @@ import WebhookCrypto
 ///   then `callgrind_annotate cg.out | head -60`. Instruction counts are repeatable whatever else the machine does.
 ///
 /// Cases: `hmac-ours <bytes>`, `hmac-swift-crypto <bytes>`, `jwt-ours <HS256|RS256|ES256>`,
-/// `jwt-jwt-kit <HS256|RS256|ES256>`, `decode-jsondecoder -`. The last argument is the number of operations.
+/// `jwt-jwt-kit <HS256|RS256|ES256>`, `decode-jsondecoder -`, `decode-webhookjson -`. The last argument is the number of operations.
 @main
 struct Profile {
     static func main() async throws {
@@ -74,6 +75,9 @@ struct Profile {
         case "decode-jsondecoder":
             let data = Data(BenchmarkInputs.confluencePageUpdated)
             run = { _ = try JSONDecoder().decode(PlainConfluencePageEvent.self, from: data) }
+        case "decode-webhookjson":
+            let body = BenchmarkInputs.confluencePageUpdated
+            run = { _ = try WebhookJSON.decode(PlainConfluencePageEvent.self, from: body) }
         default:
             print("unknown case \(name)")
             exit(2)
