@@ -386,7 +386,7 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     md.append(f"**This run:** {when}, on the machine below, release build, {rounds} round"
               f"{'' if rounds == 1 else 's'} of the suite (each benchmark's best round is reported). Load average "
               f"before the run {load}, after it {load_after} (1/5/15 min) on {machine.get('nproc', '?')} cores"
-              f"{'; per round ' + machine['round_loads'] if machine.get('round_loads') and rounds > 1 else ''}.")
+              f"{'; per round: ' + machine['round_loads'] if machine.get('round_loads') and rounds > 1 else ''}.")
     if machine.get("shared_note"):
         md.append("")
         md.append(f"> {machine['shared_note']}")
@@ -480,9 +480,9 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     for k in sorted(results, key=lambda k: (results[k][0].target, results[k][0].what, results[k][0].who != OURS)):
         r = lookup(results, k)
         low, high = spread(results, k)
-        rounds = f"{fmt_ops(low)} – {fmt_ops(high)}" if len(results[k]) > 1 else "one round"
+        range_text = f"{fmt_ops(low)} – {fmt_ops(high)}" if len(results[k]) > 1 else "one round"
         md.append(f"| {r.target} | {r.what} | {r.who} | {r.samples} | {r.ops_per_sample:g} | {fmt_ops(r.ops)} | "
-                  f"{rounds} | {f'{r.mb_per_s:,.0f}' if r.mb_per_s else '–'} | {fmt_time(r.cpu_per_op)} | "
+                  f"{range_text} | {f'{r.mb_per_s:,.0f}' if r.mb_per_s else '–'} | {fmt_time(r.cpu_per_op)} | "
                   f"{fmt_time(r.wall_per_op)} | {fmt_time(r.wall_per_op_p90)} | {fmt_mallocs(r.mallocs_per_op)} |")
     md.append("")
     harness = lookup(results, HARNESS)
@@ -509,7 +509,8 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     md.append("## Reproduce")
     md.append("")
     md.append("```sh")
-    md.append("cd Benchmarks && ./run.sh          # builds in release, runs every benchmark, writes this file")
+    md.append(f"cd Benchmarks && {'ROUNDS=' + str(rounds) + ' ' if rounds > 1 else ''}./run.sh"
+              "   # builds in release, runs every benchmark, writes this file")
     md.append("# only some: ./run.sh --target HMAC --filter 'HMAC-SHA256 verify 1 KiB.*'")
     md.append("# the bare suite: swift package benchmark")
     md.append("```")
