@@ -1,0 +1,63 @@
+import Benchmark
+import BenchmarkFixtures
+import BenchmarkSupport
+import WebhookCrypto
+
+/// Ours: WebhookCrypto's `JWTVerifier` with `exp` required (default 60 s leeway), one key per verifier as on the
+/// peer's side, on the very same token strings. It returns the registered claims (`iss`, `sub`, `iat`, `exp`) and
+/// the raw payload bytes; the peer also decodes `qsh` into its model.
+func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
+    func makeVerifier(_ algorithm: BenchmarkTokens.Algorithm) -> JWTVerifier {
+        let kid = BenchmarkInputs.jwtKeyID
+        let key: JWTVerificationKey
+        switch algorithm {
+        case .hs256:
+            key = try! .hmac(HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+        case .rs256:
+            key = try! .publicKey(PublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+        case .es256:
+            key = try! .publicKey(PublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
+        }
+        let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
+        precondition((try? verifier.verify(tokens.token(algorithm))) != nil, "\(algorithm) token must verify")
+        return verifier
+    }
+
+    for algorithm in BenchmarkTokens.Algorithm.allCases {
+        let token = tokens.token(algorithm)
+        let verifier = makeVerifier(algorithm)
+        Benchmark(
+            "JWT \(algorithm.rawValue) verify with exp/WebhookKit",
+            configuration: BenchmarkSettings.configuration()
+        ) { benchmark in
+            try benchmark.measure(operations: operations(for: algorithm), bytesPerOp: token.utf8.count) {
+                blackHole(try verifier.verify(token))
+            }
+        }
+    }
+
+    // Scaling: the same HS256 verifications from one task, then from two concurrent tasks sharing one verifier.
+    // Goal: two tasks >= 1.8x the ops/s of one.
+    let hs256 = tokens.hs256
+    let verifier = makeVerifier(.hs256)
+    for tasks in [1, 2] {
+        Benchmark(
+            "JWT HS256 verify, \(scalingOperations) from \(tasks) task\(tasks == 1 ? "" : "s")/WebhookKit",
+            configuration: BenchmarkSettings.configuration()
+        ) { benchmark in
+            let perTask = scalingOperations / tasks
+            try await benchmark.measure(bytesPerOp: hs256.utf8.count, opsPerSample: scalingOperations) {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for _ in 0..<tasks {
+                        group.addTask {
+                            for _ in 0..<perTask {
+                                blackHole(try verifier.verify(hs256))
+                            }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+        }
+    }
+}
