@@ -13,6 +13,9 @@ struct FixtureConfig: Decodable {
     var secrets: [String]?
     var hmacSecret: String?
     var hmacSecrets: [String]?
+    var sharedSecret: String?
+    var sharedSecrets: [String]?
+    var clientKey: String?
     var publicKey: String?
     var publicKeys: [String]?
     var issuer: String?
@@ -42,12 +45,14 @@ struct FixtureConfig: Decodable {
     /// The verifier settings it describes.
     /// - Parameters:
     ///   - directories: Where relative key paths are looked up, in order.
-    ///   - overrides: The request file (reserved for per-request settings).
+    ///   - overrides: The request file: its `mode` wins over the config's.
     /// - Throws: ``ToolFailure/usage(_:)`` for a key file that cannot be read or an unknown mode.
     func settings(resolvingPathsIn directories: [URL], overrides: RequestFile) throws(ToolFailure) -> VerifierSettings {
         var settings = VerifierSettings()
         settings.secrets = (secrets ?? []) + (secret.map { [$0] } ?? [])
         settings.hmacSecrets = (hmacSecrets ?? []) + (hmacSecret.map { [$0] } ?? [])
+        settings.connectSecrets = (sharedSecrets ?? []) + (sharedSecret.map { [$0] } ?? [])
+        settings.clientKey = clientKey
         for path in (publicKeys ?? []) + (publicKey.map { [$0] } ?? []) {
             let resolved = Self.resolve(path, in: directories)
             settings.publicKeys.append((path, try readTextFile(resolved)))
@@ -56,7 +61,7 @@ struct FixtureConfig: Decodable {
         settings.audience = audience
         settings.webhookURL = webhookURL
         settings.baseURL = baseURL
-        if let mode {
+        if let mode = overrides.mode ?? mode {
             guard let parsed = VerifierSettings.ConfluenceMode(rawValue: mode.lowercased()) else {
                 throw .usage("unknown mode '\(mode)' in config.json: use hmac or connect")
             }

@@ -13,8 +13,12 @@ struct VerifierSettings {
     /// Shared secrets as UTF-8 text: HipChat `oauthSecret`, Confluence HMAC secret or Connect `sharedSecret`,
     /// R-Service HS* secret, ApiTree webhook secret. Several for rotation.
     var secrets: [String] = []
-    /// Confluence HMAC-mode secrets when they differ from the Connect ones (`check` only).
+    /// Confluence HMAC-mode secrets, when they differ from ``secrets`` (`check`).
     var hmacSecrets: [String] = []
+    /// Confluence Connect `sharedSecret`s, when they differ from ``secrets`` (`check`).
+    var connectSecrets: [String] = []
+    /// Confluence Connect: the only `clientKey` accepted; any when `nil`.
+    var clientKey: String?
     /// R-Service public keys: PEM texts, with where each came from for messages.
     var publicKeys: [(source: String, pem: String)] = []
     /// HipChat: the only `iss` (OAuth client id) accepted; any when `nil`. R-Service: the account URL (required
@@ -107,8 +111,14 @@ struct VerifierSettings {
             }
             return .hmac(secrets: secrets.map { HMACKey(utf8: $0) })
         case .connect:
-            try requireSecrets("confluence Connect mode")
-            let keys = hmacKeys
+            let secrets = connectSecrets.isEmpty ? secrets : connectSecrets
+            guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
+                throw .usage("confluence Connect mode needs --secret (the app's sharedSecret)")
+            }
+            let keys = secrets.map { HMACKey(utf8: $0) }
+            if let clientKey {
+                return .connect(sharedSecrets: [clientKey: keys], baseURL: baseURL, leeway: leeway ?? 60, clock: clock)
+            }
             return .connect(
                 sharedSecrets: { _ in keys },
                 baseURL: baseURL,

@@ -63,6 +63,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "apitree: url-then-body (default) or body-only.")
     var layout: String?
 
+    @Option(help: "confluence Connect: the only clientKey (iss) accepted; any when omitted.")
+    var clientKey: String?
+
     @Option(help: "confluence Connect: the app's base URL, when its path is part of the request URL.")
     var baseURL: String?
 
@@ -96,9 +99,11 @@ struct VerifyCommand: AsyncParsableCommand {
         var request: WebhookRequest
         var eventName = event
         var now = now
+        var mode: VerifierSettings.ConfluenceMode?
         if let path = self.request {
             let file = try RequestFile.read(path)
             request = try file.request()
+            mode = file.mode.flatMap { VerifierSettings.ConfluenceMode(rawValue: $0.lowercased()) }
             eventName = eventName ?? file.eventName
             now = now ?? file.now
             if let url { request.target = url }
@@ -128,6 +133,8 @@ struct VerifyCommand: AsyncParsableCommand {
         settings.audience = audience
         settings.webhookURL = url ?? (self.request != nil ? request.target : nil)
         settings.baseURL = baseURL
+        settings.clientKey = clientKey
+        settings.confluenceMode = mode
         settings.unsigned = unsigned
         settings.algorithm = algorithm
         settings.encoding = encoding
