@@ -155,7 +155,10 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
                 "the URL-then-body scheme needs the webhook URL registered with ApiTree"
             )
         } else if !(replayWindow >= 0) || !replayWindow.isFinite {
-            configurationError = WebhookError(.invalidConfiguration, "the replay window must be a finite, positive time")
+            configurationError = WebhookError(
+                .invalidConfiguration,
+                "the replay window must be a finite, non-negative number of seconds"
+            )
         } else {
             configurationError = nil
         }
@@ -216,7 +219,10 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
         for authenticator in authenticators where authenticator.isValidAuthenticationCode(mac, forParts: parts) {
             return mac
         }
-        throw WebhookError(.signatureMismatch, "\(Self.signatureHeader) does not match the body with any configured secret")
+        throw WebhookError(
+            .signatureMismatch,
+            "\(Self.signatureHeader) does not match the body with any configured secret"
+        )
     }
 
     private static func trimmed(_ value: String) -> Substring {
