@@ -51,6 +51,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The event name when the body has none (Confluence Cloud).")
     var event: String?
 
+    @Option(help: "rservice: a JWKS file; the token's kid selects the key (OpenID Connect discovery, offline).")
+    var jwks: String?
+
     @Flag(help: "rservice: accept only an unsigned plain-JSON delivery.")
     var unsigned = false
 
@@ -136,6 +139,7 @@ struct VerifyCommand: AsyncParsableCommand {
         settings.clientKey = clientKey
         settings.confluenceMode = mode
         settings.unsigned = unsigned
+        settings.jwksFile = jwks
         settings.algorithm = algorithm
         settings.encoding = encoding
         settings.layout = layout
