@@ -40,7 +40,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     /// The query parameter that may carry the token.
     public static let queryParameter = "signed_request"
 
-    /// ``WebhookRegistry/WebhookVendor/hipChat``.
+    /// `WebhookVendor.hipChat`.
     public var vendor: WebhookVendor { .hipChat }
 
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat`.
@@ -113,7 +113,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///   - request: The request as received.
     ///   - eventName: The event name to use when the body has no `event` field.
     /// - Returns: The verified body, its event, and the verified token in `jwt`.
-    /// - Throws: ``WebhookCore/WebhookError`` attributed to HipChat; see the type's documentation for the order.
+    /// - Throws: `WebhookError` attributed to HipChat; see the type's documentation for the order.
     public func verify(
         _ request: WebhookRequest,
         eventName: String?
