@@ -503,6 +503,16 @@ struct HipChatVerifierTests {
         #expect(!error.reason.contains("hunter2"))
     }
 
+    @Test("a leeway that is negative or not finite is invalid_configuration, never a disabled expiry check")
+    func invalidLeeway() async throws {
+        let expired = try Support.signed(now: Support.now - 10_000)
+        for leeway in [-1, .nan, .infinity] {
+            let error = await Support.rejection(Support.verifier(leeway: leeway), expired)
+            #expect(error?.code == .invalidConfiguration, "\(leeway)")
+            #expect(error?.category == .configuration)
+        }
+    }
+
     @Test("an empty secret for an issuer is invalid_key")
     func emptySecret() async throws {
         let table = [Support.clientID: [Support.secret, HMACKey([UInt8]())]]
