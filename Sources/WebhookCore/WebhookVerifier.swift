@@ -9,7 +9,9 @@ public struct VerifiedWebhook<Event: Sendable>: Sendable {
     public var eventName: String?
     /// The typed event.
     public var event: Event
-    /// The verified body bytes, exactly as received.
+    /// The verified bytes the event was decoded from: the body exactly as received, except for R-Service
+    /// signed deliveries, whose body is `{"jwt": ...}` and whose message is the token's `data` claim: there
+    /// these are the exact bytes of that claim, as signed.
     public var body: [UInt8]
     /// The vendor's delivery identifier, when it sends one (R-Service, Confluence).
     public var deliveryID: String?
