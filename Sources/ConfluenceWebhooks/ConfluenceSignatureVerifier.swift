@@ -9,7 +9,7 @@ public import WebhookRegistry
 /// - ``hmac(secrets:limits:replayStore:eventName:clock:)``: admin and REST webhooks registered with a secret
 ///   (Data Center, Jira-style Cloud admin webhooks). `X-Hub-Signature: sha256=<hex>` (or bare hex) is the
 ///   HMAC-SHA256 of the raw body with the secret.
-/// - ``connect(sharedSecrets:baseURL:leeway:limits:replayStore:eventName:clock:)-(SharedSecretLookup,_,_,_,_,_,_)``:
+/// - ``connect(sharedSecrets:baseURL:leeway:limits:replayStore:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_,_)``:
 ///   webhooks of a Connect app.
 ///   `Authorization: JWT <token>` (or a `jwt` query parameter) carries an HS256 JWT signed with the tenant's
 ///   `sharedSecret`, found by the token's `iss` (the tenant's `clientKey`); `exp` is required and `qsh` must match
