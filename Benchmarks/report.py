@@ -301,10 +301,20 @@ def evaluate(results, machine=None):
             ratio=ratio, goal=goal, goal_text=f"≥ {goal:g}× (2 tasks / 1)", peer_name="peer, same test",
             verdict=None if ratio is None else ("NOT JUDGED" if busy else ("PASS" if ratio >= goal else "MISS")),
             busy=busy, nproc=(machine or {}).get("nproc", "?"), mallocs=(None, None)))
+    # Paired within each round (both sides measured minutes apart in the same round), then the median of the
+    # rounds: best-of-rounds would pair figures from different rounds, and this machine's speed changes between them.
     label, full_key, alone_key, goal = CONFLUENCE_GOAL
-    full, alone = lookup(results, full_key), lookup(results, alone_key)
-    ratio = full.ops / alone.ops if full and alone and full.ops and alone.ops else None
-    wall_ratio = full.ops_wall / alone.ops_wall if full and alone and full.ops_wall and alone.ops_wall else None
+    full_rounds = results.get(full_key) or results.get(full_key.replace("_", " ")) or []
+    alone_rounds = results.get(alone_key) or results.get(alone_key.replace("_", " ")) or []
+    pairs = [(f, a) for f, a in zip(full_rounds, alone_rounds) if f.ops and a.ops]
+    ratio = wall_ratio = full = alone = None
+    if pairs:
+        ordered = sorted(pairs, key=lambda pair: pair[0].ops / pair[1].ops)
+        full, alone = ordered[(len(ordered) - 1) // 2]
+        ratio = full.ops / alone.ops
+        wall_ratio = full.ops_wall / alone.ops_wall if full.ops_wall and alone.ops_wall else None
+        label += (" (median of the rounds' paired ratios: "
+                  + ", ".join(f"{f.ops / a.ops:.2f}" for f, a in pairs) + ")")
     rows.append(dict(wall_ratio=wall_ratio, label=label, kind="ratio", ours=fmt_rate(full, "ops"),
         peer=fmt_rate(alone, "ops"), ratio=ratio, goal=goal, goal_text=f"≥ {goal:g}×", peer_name="decode alone",
         verdict=None if ratio is None else ("PASS" if ratio >= goal else "MISS"),
