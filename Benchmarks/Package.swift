@@ -83,6 +83,23 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: [benchmarkPlugin]
         ),
+        .executableTarget(
+            name: "Vendors",
+            dependencies: [
+                "BenchmarkFixtures",
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WebhookCore", package: "WebhookKit"),
+                .product(name: "WebhookCrypto", package: "WebhookKit"),
+                .product(name: "HipChatWebhooks", package: "WebhookKit"),
+                .product(name: "ConfluenceWebhooks", package: "WebhookKit"),
+                .product(name: "RServiceWebhooks", package: "WebhookKit"),
+                .product(name: "ApiTreeWebhooks", package: "WebhookKit"),
+            ],
+            path: "Benchmarks/Vendors",
+            swiftSettings: swiftSettings,
+            plugins: [benchmarkPlugin]
+        ),
         // Not a benchmark (the plugin runs only executables in Benchmarks/Benchmarks/): one case in a plain loop,
         // for valgrind --tool=callgrind and for checking the harness's figures with a bare clock.
         .executableTarget(

@@ -242,6 +242,77 @@ enum Base64Codec {
         return true
     }
 
+    /// The number of bytes `count` unpadded Base64 characters decode to, or nil when no text of that length is valid.
+    static func unpaddedDecodedCount(_ count: Int) -> Int? {
+        let remainder = count % 4
+        if remainder == 1 { return nil }
+        return count / 4 * 3 + (remainder == 0 ? 0 : remainder - 1)
+    }
+
+    /// Decodes unpadded Base64URL into `output`, which holds exactly `unpaddedDecodedCount(input.count)` bytes;
+    /// false on any error (the same rules as `decodeCore`).
+    static func decodeUnpaddedURL(
+        _ input: UnsafeBufferPointer<UInt8>,
+        into output: UnsafeMutableBufferPointer<UInt8>
+    ) -> Bool {
+        let count = input.count
+        let remainder = count % 4
+        if remainder == 1 { return false }
+        let fullGroups = count / 4
+        guard output.count == fullGroups * 3 + (remainder == 0 ? 0 : remainder - 1) else { return false }
+        return urlTable.withUnsafeBufferPointer { table -> Bool in
+            var index = 0
+            var out = 0
+            var bad: UInt8 = 0
+            for _ in 0..<fullGroups {
+                let a = table[Int(input[index])]
+                let b = table[Int(input[index + 1])]
+                let c = table[Int(input[index + 2])]
+                let d = table[Int(input[index + 3])]
+                bad |= a | b | c | d
+                let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                output[out] = UInt8(truncatingIfNeeded: value >> 16)
+                output[out + 1] = UInt8(truncatingIfNeeded: value >> 8)
+                output[out + 2] = UInt8(truncatingIfNeeded: value)
+                index += 4
+                out += 3
+            }
+            if bad & 0xC0 != 0 { return false }
+            if remainder == 2 {
+                let a = table[Int(input[index])]
+                let b = table[Int(input[index + 1])]
+                if (a | b) & 0xC0 != 0 || b & 0x0F != 0 { return false }
+                output[out] = a << 2 | b >> 4
+            } else if remainder == 3 {
+                let a = table[Int(input[index])]
+                let b = table[Int(input[index + 1])]
+                let c = table[Int(input[index + 2])]
+                if (a | b | c) & 0xC0 != 0 || c & 0x03 != 0 { return false }
+                let value = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6
+                output[out] = UInt8(truncatingIfNeeded: value >> 16)
+                output[out + 1] = UInt8(truncatingIfNeeded: value >> 8)
+            }
+            return true
+        }
+    }
+
+    /// Decodes unpadded Base64URL into a new array of exactly the decoded size; nil on any error.
+    static func decodeUnpaddedURLArray(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard let size = unpaddedDecodedCount(input.count) else { return nil }
+        var ok = false
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            ok = decodeUnpaddedURL(input, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<size]))
+            if ok {
+                initialized = size
+            } else {
+                // Initialise so the array is valid even though it is discarded.
+                buffer.initialize(repeating: 0)
+                initialized = size
+            }
+        }
+        return ok ? output : nil
+    }
+
     static func decodeUnpaddedURL(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var output: [UInt8] = []
         let ok = urlTable.withUnsafeBufferPointer { table in

@@ -81,6 +81,69 @@ struct JSONScanner {
         }
     }
 
+    /// Reads an object like ``parseObject(_:)``, but hands `member` the name's raw bytes instead of a `String`.
+    ///
+    /// A name without escapes is passed as a slice of the input (no copy); a name with escapes is decoded into a
+    /// temporary buffer. Non-ASCII names are checked to be valid UTF-8, exactly as ``parseString()`` does.
+    mutating func parseObjectRaw(
+        _ member: (inout JSONScanner, UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> Void
+    ) throws(JSONSyntaxError) {
+        try consume(UInt8(ascii: "{"))
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw JSONSyntaxError() }
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw JSONSyntaxError() }
+            if let name = try scanPlainString() {
+                try consume(UInt8(ascii: ":"))
+                try member(&self, name)
+            } else {
+                // Escapes: decode (rare in practice), then hand over the decoded bytes.
+                let name = try parseString()
+                try consume(UInt8(ascii: ":"))
+                let utf8 = Array(name.utf8)
+                try utf8.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try member(&self, buffer) }
+            }
+            switch peek() {
+            case UInt8(ascii: ","):
+                index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return
+            default:
+                throw JSONSyntaxError()
+            }
+        }
+    }
+
+    /// Reads a string without escapes and returns its bytes (a slice of the input), checked as ``parseString()``
+    /// checks them; returns nil, consuming nothing, when the string has an escape.
+    mutating func scanPlainString() throws(JSONSyntaxError) -> UnsafeBufferPointer<UInt8>? {
+        guard peek() == UInt8(ascii: "\"") else { throw JSONSyntaxError() }
+        let quote = index
+        var position = index + 1
+        var isASCII = true
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeBufferPointer(rebasing: bytes[(quote + 1)..<position])
+                if !isASCII { _ = try Self.makeString(slice) }
+                index = position + 1
+                return slice
+            }
+            if byte == UInt8(ascii: "\\") { return nil }
+            if byte < 0x20 { throw JSONSyntaxError() }
+            if byte >= 0x80 { isASCII = false }
+            position += 1
+        }
+        throw JSONSyntaxError()
+    }
+
     /// Reads an object, calling `member` for each member name; `member` must consume the value.
     mutating func parseObject(
         _ member: (inout JSONScanner, String) throws(JSONSyntaxError) -> Void
@@ -224,7 +287,7 @@ struct JSONScanner {
     }
 
     /// Makes a String from UTF-8 bytes, rejecting invalid UTF-8 (no silent replacement).
-    private static func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> String {
+    static func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> String {
         let string = String(decoding: utf8, as: UTF8.self)
         // ASCII is always valid; otherwise a lossless round trip proves the bytes were valid UTF-8.
         var isASCII = true
@@ -261,18 +324,33 @@ struct JSONScanner {
         } else {
             throw JSONSyntaxError()
         }
+        var sawFractionOrExponent = false
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            sawFractionOrExponent = true
             index += 1
             guard isDigit(at: index) else { throw JSONSyntaxError() }
             while isDigit(at: index) { index += 1 }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            sawFractionOrExponent = true
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 index += 1
             }
             guard isDigit(at: index) else { throw JSONSyntaxError() }
             while isDigit(at: index) { index += 1 }
+        }
+        // Fast path: an integer of at most 15 digits is exact as a Double (below 2^53) and needs no text.
+        if !sawFractionOrExponent, index - start <= 15 {
+            var value: Int64 = 0
+            var position = start
+            let negative = bytes[position] == UInt8(ascii: "-")
+            if negative { position += 1 }
+            while position < index {
+                value = value * 10 + Int64(bytes[position] &- UInt8(ascii: "0"))
+                position += 1
+            }
+            return negative ? -Double(value) : Double(value)
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else { throw JSONSyntaxError() }
@@ -307,9 +385,9 @@ struct JSONScanner {
     /// Reads and discards any value, checking its syntax.
     mutating func skipValue() throws(JSONSyntaxError) {
         switch try peekKind() {
-        case .object: try parseObject { scanner, _ throws(JSONSyntaxError) in try scanner.skipValue() }
+        case .object: try parseObjectRaw { scanner, _ throws(JSONSyntaxError) in try scanner.skipValue() }
         case .array: try parseArray { scanner throws(JSONSyntaxError) in try scanner.skipValue() }
-        case .string: _ = try parseString()
+        case .string: if try scanPlainString() == nil { _ = try parseString() }
         case .number: _ = try parseNumber()
         case .bool: _ = try parseBool()
         case .null: try parseLiteral("null")

@@ -129,6 +129,56 @@ public struct JWTClaims: Sendable, Equatable {
     }
 }
 
+/// The JOSE header members read, matched on the raw name bytes.
+enum HeaderMember {
+    case alg, kid, typ, crit
+
+    init?(_ name: UnsafeBufferPointer<UInt8>) {
+        switch name.count {
+        case 3:
+            let (a, b, c) = (name[0], name[1], name[2])
+            if a == UInt8(ascii: "a"), b == UInt8(ascii: "l"), c == UInt8(ascii: "g") {
+                self = .alg
+            } else if a == UInt8(ascii: "k"), b == UInt8(ascii: "i"), c == UInt8(ascii: "d") {
+                self = .kid
+            } else if a == UInt8(ascii: "t"), b == UInt8(ascii: "y"), c == UInt8(ascii: "p") {
+                self = .typ
+            } else {
+                return nil
+            }
+        case 4:
+            guard name[0] == UInt8(ascii: "c"), name[1] == UInt8(ascii: "r"), name[2] == UInt8(ascii: "i"),
+                name[3] == UInt8(ascii: "t")
+            else { return nil }
+            self = .crit
+        default:
+            return nil
+        }
+    }
+}
+
+extension RegisteredClaim {
+    /// Matches a member name's raw bytes against the registered claim names (all three ASCII letters).
+    init?(utf8 name: UnsafeBufferPointer<UInt8>) {
+        guard name.count == 3 else { return nil }
+        let key = UInt32(name[0]) << 16 | UInt32(name[1]) << 8 | UInt32(name[2])
+        func code(_ text: StaticString) -> UInt32 {
+            let p = text.utf8Start
+            return UInt32(p[0]) << 16 | UInt32(p[1]) << 8 | UInt32(p[2])
+        }
+        switch key {
+        case code("iss"): self = .iss
+        case code("sub"): self = .sub
+        case code("aud"): self = .aud
+        case code("exp"): self = .exp
+        case code("nbf"): self = .nbf
+        case code("iat"): self = .iat
+        case code("jti"): self = .jti
+        default: return nil
+        }
+    }
+}
+
 /// A compact JWS split and decoded, before any key is involved.
 struct ParsedJWT: Sendable {
     var header: JOSEHeader
@@ -157,22 +207,21 @@ struct ParsedJWT: Sendable {
             }
         }
         guard secondDot >= 0 else { throw malformed("token has fewer than three segments") }
-        var headerJSON: [UInt8] = []
-        var payload: [UInt8] = []
-        var signature: [UInt8] = []
-        guard
-            Base64Codec.decodeUnpaddedURL(UnsafeBufferPointer(rebasing: token[0..<firstDot]), into: &headerJSON),
-            Base64Codec.decodeUnpaddedURL(
-                UnsafeBufferPointer(rebasing: token[(firstDot + 1)..<secondDot]),
-                into: &payload
-            ),
-            Base64Codec.decodeUnpaddedURL(
-                UnsafeBufferPointer(rebasing: token[(secondDot + 1)...]),
-                into: &signature
-            )
+        let headerText = UnsafeBufferPointer(rebasing: token[0..<firstDot])
+        let payloadText = UnsafeBufferPointer(rebasing: token[(firstDot + 1)..<secondDot])
+        let signatureText = UnsafeBufferPointer(rebasing: token[(secondDot + 1)...])
+        guard let headerCount = Base64Codec.unpaddedDecodedCount(headerText.count),
+            let payload = Base64Codec.decodeUnpaddedURLArray(payloadText),
+            let signature = Base64Codec.decodeUnpaddedURLArray(signatureText)
         else { throw malformed("token segment is not strict Base64URL") }
-        let header = try headerJSON.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
-            try parseHeader(buffer)
+        // The header is only read here: decode it into a temporary (stack) buffer.
+        let header = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(headerCount, 1)) {
+            buffer throws(WebhookCryptoError) -> JOSEHeader in
+            let headerJSON = UnsafeMutableBufferPointer(rebasing: buffer[0..<headerCount])
+            guard Base64Codec.decodeUnpaddedURL(headerText, into: headerJSON) else {
+                throw malformed("token segment is not strict Base64URL")
+            }
+            return try parseHeader(UnsafeBufferPointer(headerJSON))
         }
         let claims = try payload.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
             try parseClaims(buffer)
@@ -195,20 +244,20 @@ struct ParsedJWT: Sendable {
         var scanner = JSONScanner(json)
         do {
             guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
-            try scanner.parseObject { scanner, name throws(JSONSyntaxError) in
+            try scanner.parseObjectRaw { scanner, name throws(JSONSyntaxError) in
                 let bit: UInt8
-                switch name {
-                case "alg": bit = 1
-                case "kid": bit = 2
-                case "typ": bit = 4
-                case "crit": bit = 8
-                default:
+                switch HeaderMember(name) {
+                case .alg: bit = 1
+                case .kid: bit = 2
+                case .typ: bit = 4
+                case .crit: bit = 8
+                case nil:
                     try scanner.skipValue()
                     return
                 }
                 guard seen & bit == 0 else { throw JSONSyntaxError() }
                 seen |= bit
-                if name == "crit" {
+                if bit == 8 {
                     guard try scanner.peekKind() == .array else { throw JSONSyntaxError() }
                     var entries: [String] = []
                     try scanner.parseArray { scanner throws(JSONSyntaxError) in
@@ -220,9 +269,9 @@ struct ParsedJWT: Sendable {
                 }
                 guard try scanner.peekKind() == .string else { throw JSONSyntaxError() }
                 let value = try scanner.parseString()
-                switch name {
-                case "alg": algorithm = value
-                case "kid": keyID = value
+                switch bit {
+                case 1: algorithm = value
+                case 2: keyID = value
                 default: type = value
                 }
             }
@@ -243,8 +292,8 @@ struct ParsedJWT: Sendable {
         var scanner = JSONScanner(json)
         do {
             guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
-            try scanner.parseObject { scanner, name throws(JSONSyntaxError) in
-                guard let claim = RegisteredClaim(rawValue: name) else {
+            try scanner.parseObjectRaw { scanner, name throws(JSONSyntaxError) in
+                guard let claim = RegisteredClaim(utf8: name) else {
                     try scanner.skipValue()
                     return
                 }
@@ -480,9 +529,18 @@ public struct JWTVerifier: Sendable {
         return VerifiedJWT(header: parsed.header, claims: claims, payload: parsed.payload)
     }
 
+    /// Whether `alg` is `none` in any letter case (without building a lower-cased copy).
+    static func isNone(_ algorithm: String) -> Bool {
+        var utf8 = algorithm.utf8.makeIterator()
+        for expected in "none".utf8 {
+            guard let byte = utf8.next(), byte | 0x20 == expected else { return false }
+        }
+        return utf8.next() == nil
+    }
+
     /// `alg` must be one this library implements (never `none`); `crit` must not list anything.
     static func checkHeader(_ header: JOSEHeader) throws(WebhookCryptoError) -> JWSAlgorithm {
-        if header.algorithm.lowercased() == "none" {
+        if isNone(header.algorithm) {
             throw WebhookCryptoError(.unsupportedAlgorithm, "alg none is never accepted")
         }
         let algorithm = JWSAlgorithm(rawValue: header.algorithm)

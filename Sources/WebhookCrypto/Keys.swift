@@ -107,15 +107,60 @@ public enum PublicKeyType: Hashable, Sendable {
 /// Owns one `EVP_PKEY` and frees it when the last reference goes away.
 ///
 /// An `EVP_PKEY` is safe for concurrent read-only use (verification, signing) in OpenSSL 3.
+/// It also keeps, per JWS algorithm, a verification template: an `EVP_PKEY_CTX` made once with
+/// `EVP_PKEY_verify_init`, its padding and its pre-fetched digest set. Each verification works on a copy
+/// (`EVP_PKEY_CTX_dup`) of it, which is cheaper than `EVP_DigestVerifyInit_ex` (no name lookup, no fetch, fewer
+/// allocations). The templates are never used directly, only read by `EVP_PKEY_CTX_dup`, so one is safe to share.
 final class EVPKeyBox: @unchecked Sendable {
     let pointer: OpaquePointer
+    private let lock = NSLock()
+    private var verifyTemplates: [(algorithm: JWSAlgorithm, context: OpaquePointer)] = []
 
     init(_ pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
     deinit {
+        for entry in verifyTemplates {
+            EVP_PKEY_CTX_free(entry.context)
+        }
         EVP_PKEY_free(pointer)
+    }
+
+    /// A fresh verification context for `algorithm`, copied from the key's template (made on first use);
+    /// the caller frees it with `EVP_PKEY_CTX_free`. Nil when OpenSSL fails.
+    func makeVerifyContext(
+        _ algorithm: JWSAlgorithm,
+        family: JWSAlgorithm.Family,
+        hash: HashAlgorithm
+    ) -> OpaquePointer? {
+        lock.lock()
+        defer { lock.unlock() }
+        for entry in verifyTemplates where entry.algorithm == algorithm {
+            return EVP_PKEY_CTX_dup(entry.context)
+        }
+        guard let template = makeVerifyTemplate(family: family, hash: hash) else { return nil }
+        verifyTemplates.append((algorithm, template))
+        return EVP_PKEY_CTX_dup(template)
+    }
+
+    private func makeVerifyTemplate(family: JWSAlgorithm.Family, hash: HashAlgorithm) -> OpaquePointer? {
+        guard let context = EVP_PKEY_CTX_new_from_pkey(nil, pointer, nil) else { return nil }
+        var ok = EVP_PKEY_verify_init(context) == 1
+        switch family {
+        case .rsaPKCS1:
+            ok = ok && EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_PADDING) == 1
+        case .rsaPSS:
+            ok = ok && configurePSS(context, hash: hash)
+        default:
+            break
+        }
+        ok = ok && EVP_PKEY_CTX_set_signature_md(context, hash.evpMD) == 1
+        guard ok else {
+            EVP_PKEY_CTX_free(context)
+            return nil
+        }
+        return context
     }
 }
 
@@ -302,37 +347,50 @@ public struct PublicKey: Sendable {
         defer { ERR_clear_error() }
         guard let (family, hash) = algorithm.parameters, type.allows(algorithm) else { return false }
         if case .ecdsa(let curve) = family {
-            guard signature.count == 2 * curve.fieldSize,
-                let der = ECDSASignature.derFromRaw(signature, fieldSize: curve.fieldSize)
-            else { return false }
-            return der.withUnsafeBytes { verifyDigestSignature($0, message: message, family: family, hash: hash) }
+            guard signature.count == 2 * curve.fieldSize else { return false }
+            // DER `ECDSA-Sig-Value` of at most 2 * (2 + 67) + 3 bytes, built on the stack.
+            return withUnsafeTemporaryAllocation(byteCount: 2 * curve.fieldSize + 9, alignment: 1) { buffer in
+                guard let length = ECDSASignature.writeDER(fromRaw: signature, fieldSize: curve.fieldSize, into: buffer)
+                else { return false }
+                return verifyDigestSignature(
+                    UnsafeRawBufferPointer(rebasing: buffer[0..<length]),
+                    message: message,
+                    algorithm: algorithm,
+                    family: family,
+                    hash: hash
+                )
+            }
         }
-        return verifyDigestSignature(signature, message: message, family: family, hash: hash)
+        return verifyDigestSignature(signature, message: message, algorithm: algorithm, family: family, hash: hash)
     }
 
+    /// Hashes `message` with the pre-fetched digest, then `EVP_PKEY_verify` on a copy of the key's prepared context
+    /// (the same checks as `EVP_DigestVerify`: PKCS#1 v1.5 with the DigestInfo of `hash`, PSS with MGF1 and a salt
+    /// of the digest's length, or ECDSA).
     private func verifyDigestSignature(
         _ signature: UnsafeRawBufferPointer,
         message: UnsafeRawBufferPointer,
+        algorithm: JWSAlgorithm,
         family: JWSAlgorithm.Family,
         hash: HashAlgorithm
     ) -> Bool {
-        guard let context = EVP_MD_CTX_new() else { return false }
-        defer { EVP_MD_CTX_free(context) }
-        var pkeyContext: OpaquePointer?
-        guard EVP_DigestVerifyInit_ex(context, &pkeyContext, hash.openSSLName, nil, nil, box.pointer, nil) == 1 else {
-            return false
+        guard let context = box.makeVerifyContext(algorithm, family: family, hash: hash) else { return false }
+        defer { EVP_PKEY_CTX_free(context) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
+            var digestLength: UInt32 = 0
+            guard
+                EVP_Digest(message.baseAddress, message.count, digest.baseAddress, &digestLength, hash.evpMD, nil) == 1,
+                Int(digestLength) == hash.digestSize
+            else { return false }
+            let result = EVP_PKEY_verify(
+                context,
+                signature.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                signature.count,
+                digest.baseAddress,
+                Int(digestLength)
+            )
+            return result == 1
         }
-        if family == .rsaPSS {
-            guard let pkeyContext, configurePSS(pkeyContext, hash: hash) else { return false }
-        }
-        let result = EVP_DigestVerify(
-            context,
-            signature.baseAddress?.assumingMemoryBound(to: UInt8.self),
-            signature.count,
-            message.baseAddress?.assumingMemoryBound(to: UInt8.self),
-            message.count
-        )
-        return result == 1
     }
 }
 
@@ -380,6 +438,57 @@ enum ECDSASignature {
         }
         let der = encodeDER(signature) { i2d_ECDSA_SIG($0, $1) }
         return der.isEmpty ? nil : der
+    }
+
+    /// Writes the DER `SEQUENCE { INTEGER r, INTEGER s }` of a raw R‖S signature into `output` (at least
+    /// `2 * fieldSize + 9` bytes), exactly as `i2d_ECDSA_SIG` of `BN_bin2bn(r)`, `BN_bin2bn(s)` would: minimal
+    /// non-negative INTEGERs (leading zeros dropped, a 0x00 before a high bit, zero as `02 01 00`).
+    /// Returns the length, or nil when `raw` is not `2 * fieldSize` bytes.
+    static func writeDER(
+        fromRaw raw: UnsafeRawBufferPointer,
+        fieldSize: Int,
+        into output: UnsafeMutableRawBufferPointer
+    ) -> Int? {
+        guard raw.count == 2 * fieldSize, output.count >= 2 * fieldSize + 9 else { return nil }
+        func integer(_ offset: Int) -> (start: Int, count: Int, pad: Bool) {
+            var start = offset
+            let end = offset + fieldSize
+            while start < end && raw[start] == 0 { start += 1 }
+            if start == end { return (end - 1, 1, false) }  // zero: one 0x00 byte
+            return (start, end - start, raw[start] & 0x80 != 0)
+        }
+        let r = integer(0)
+        let s = integer(fieldSize)
+        let rLength = r.count + (r.pad ? 1 : 0)
+        let sLength = s.count + (s.pad ? 1 : 0)
+        let content = 2 + rLength + 2 + sLength
+        var out = 0
+        output[out] = 0x30
+        out += 1
+        if content >= 0x80 {
+            output[out] = 0x81
+            output[out + 1] = UInt8(content)
+            out += 2
+        } else {
+            output[out] = UInt8(content)
+            out += 1
+        }
+        func write(_ part: (start: Int, count: Int, pad: Bool), length: Int) {
+            output[out] = 0x02
+            output[out + 1] = UInt8(length)
+            out += 2
+            if part.pad {
+                output[out] = 0
+                out += 1
+            }
+            for index in part.start..<(part.start + part.count) {
+                output[out] = raw[index]
+                out += 1
+            }
+        }
+        write(r, length: rLength)
+        write(s, length: sLength)
+        return out
     }
 
     static func rawFromDER(_ der: [UInt8], fieldSize: Int) -> [UInt8]? {

@@ -3,7 +3,7 @@
 // (Tools/Profile) need; a fresh RSA key costs a random amount of prime searching.
 
 /// The RSA-2048 private key (PKCS#8 PEM) that signs the RS256 benchmark token.
-let benchmarkRSAPrivateKeyPEM = """
+public let benchmarkRSAPrivateKeyPEM = """
 -----BEGIN PRIVATE KEY-----
 MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDLCTHhBYzDFtBJ
 ZPA5Ak0Pr5pcz0D1uIA2FKjfjoR2ILyQt+bawpAkQRlMcgSKNpnXHaA2TYRjI5tb
