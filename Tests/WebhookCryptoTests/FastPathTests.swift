@@ -54,9 +54,10 @@ struct FastPathTests {
 
     @Test("integer fast path of the JSON number reader")
     func numbers() throws {
-        for text in ["0", "-0", "7", "-12", "123456789012345", "-123456789012345", "1234567890123456", "1.5", "1e3",
-            "-0.0", "9007199254740993", "1631606188966"]
-        {
+        for text in [
+            "0", "-0", "7", "-12", "123456789012345", "-123456789012345", "1234567890123456", "1.5", "1e3",
+            "-0.0", "9007199254740993", "1631606188966",
+        ] {
             let bytes = Array(text.utf8)
             let value = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
                 var scanner = JSONScanner(buffer)
@@ -81,8 +82,10 @@ struct FastPathTests {
                 return names
             }
         }
-        #expect(try names(Array(#"{"alg":"x","\u0061lg":1,"é":[true,null,{"a":"\n"}]}"#.utf8))
-            == [Array("alg".utf8), Array("alg".utf8), Array("é".utf8)])
+        #expect(
+            try names(Array(#"{"alg":"x","\u0061lg":1,"é":[true,null,{"a":"\n"}]}"#.utf8))
+                == [Array("alg".utf8), Array("alg".utf8), Array("é".utf8)]
+        )
         #expect(throws: JSONSyntaxError.self) { try names([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) }
         #expect(throws: JSONSyntaxError.self) { try names(Array(#"{"a":"\#u{01}"}"#.utf8)) }
         #expect(throws: JSONSyntaxError.self) { try names([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x22, 0x7D]) }
