@@ -1,0 +1,430 @@
+public import WebhookCore
+public import WebhookCrypto
+public import WebhookRegistry
+
+/// Verifies R-Service (4me, now Xurrent) webhook deliveries and decodes their message.
+///
+/// A webhook with a webhook policy posts `{"jwt":"<compact JWS>"}`; the message is the token's `data` claim.
+/// The verifier, in this order:
+/// 1. rejects a body over ``WebhookLimits/maximumBodySize`` before reading it;
+/// 2. reads the wrapper strictly (one JSON object with one string `jwt`; other members are ignored) and rejects a
+///    token over ``WebhookLimits/maximumTokenSize`` before parsing it. A plain message (it has `event` or
+///    `webhook_id` but no `jwt`) is rejected with ``WebhookError/Code/unsignedDelivery``;
+/// 3. checks the signature over the token's exact bytes with the configured keys, which alone decide the
+///    algorithms (``KeySource``); `none` is never accepted, and an RSA or EC key is never used as an HMAC secret;
+/// 4. checks the claims: `iss` (required; the configured account URL or its 4me/Xurrent twin), `aud` (when
+///    configured), `exp`, `nbf` and `iat` (when present, with `leeway`), a maximum token age when there is no
+///    `exp`, and `jti` (required);
+/// 5. records `jti` in the replay store (``WebhookError/Code/replayed`` for a token seen before);
+/// 6. decodes the exact bytes of the `data` claim with ``RServiceEvent/decode(from:eventName:)``.
+///
+/// Failures of 1–5 are authentication, replay, limit or configuration errors; failures of 6 keep the category
+/// ``WebhookError/Category/decoding``. The returned ``VerifiedWebhook/body`` is the message (the `data` claim's
+/// bytes exactly as signed), ``VerifiedWebhook/jwt`` the verified token and ``VerifiedWebhook/deliveryID`` the
+/// `X-4me-Delivery` or `x-xurrent-delivery` header (unsigned: for logs and de-duplication only).
+///
+/// ``KeySource/unsigned`` is the explicit mode for webhooks without a policy: it accepts plain messages only, checks
+/// nothing, and rejects signed bodies with ``WebhookError/Code/invalidConfiguration``.
+public struct RServiceSignatureVerifier: WebhookVerifier {
+    public typealias Event = RServiceEvent
+
+    /// Where the verification keys come from; they decide which algorithms are accepted.
+    public struct KeySource: Sendable {
+        enum Storage: Sendable {
+            case keys(JWTKeySet)
+            case discovery(any RServiceKeyProvider)
+            case unsigned
+        }
+
+        let storage: Storage
+
+        /// The algorithms R-Service signs with when a policy names an RSA or EC algorithm (`jwt_alg`), and the
+        /// only ones accepted with keys from OpenID Connect discovery. (PS* is never sent by R-Service.)
+        public static let asymmetricAlgorithms: Set<JWSAlgorithm> = [.rs256, .rs384, .rs512, .es256, .es384, .es512]
+
+        /// The webhook policy's public keys (several for rotation), as PEM-read ``PublicKey`` values.
+        ///
+        /// An RSA key accepts RS256, RS384 and RS512; an EC key accepts the ES* of its curve only (raw R‖S
+        /// signatures). With `algorithm` (the policy's `jwt_alg`), every key accepts exactly that algorithm.
+        /// - Parameters:
+        ///   - keys: The public keys; at least one.
+        ///   - algorithm: The policy's algorithm, or `nil` to accept what each key allows.
+        /// - Throws: ``WebhookError/Code/invalidConfiguration`` for no keys, or an algorithm that is not an RS* or
+        ///   ES* algorithm fitting every key (`none` is configured with ``unsigned``, HS* with ``sharedSecrets(_:algorithms:)``).
+        public static func publicKeys(_ keys: [PublicKey], algorithm: JWSAlgorithm? = nil) throws(WebhookError)
+            -> KeySource
+        {
+            guard !keys.isEmpty else { throw configurationError("no public keys configured") }
+            if let algorithm, !asymmetricAlgorithms.contains(algorithm) {
+                let hint =
+                    algorithm.rawValue.lowercased() == "none"
+                    ? "; a none policy sends unsigned deliveries: use KeySource.unsigned"
+                    : algorithm.rawValue.hasPrefix("HS") ? "; HS* needs KeySource.sharedSecrets" : ""
+                throw configurationError(
+                    "algorithm \(algorithm.rawValue.prefix(16)) is not an R-Service RSA or EC algorithm\(hint)"
+                )
+            }
+            var verificationKeys: [JWTVerificationKey] = []
+            for key in keys {
+                let allowed: Set<JWSAlgorithm>
+                if let algorithm {
+                    allowed = [algorithm]
+                } else {
+                    switch key.type {
+                    case .rsa: allowed = [.rs256, .rs384, .rs512]
+                    case .ec(let curve): allowed = [jwsAlgorithm(of: curve)]
+                    }
+                }
+                do {
+                    verificationKeys.append(try JWTVerificationKey.publicKey(key, algorithms: allowed))
+                } catch {
+                    throw configurationError(error.reason)
+                }
+            }
+            return KeySource(storage: .keys(JWTKeySet(verificationKeys)))
+        }
+
+        /// Shared HMAC secrets (several for rotation), for policies with `jwt_alg` HS256, HS384 or HS512.
+        /// - Parameters:
+        ///   - secrets: The secrets; at least one, none empty.
+        ///   - algorithms: The accepted HS* algorithms (default all three; pass the policy's one).
+        /// - Throws: ``WebhookError/Code/invalidConfiguration`` for no secrets or a non-HS algorithm;
+        ///   ``WebhookError/Code/invalidKey`` for an empty secret.
+        public static func sharedSecrets(
+            _ secrets: [HMACKey],
+            algorithms: Set<JWSAlgorithm> = [.hs256, .hs384, .hs512]
+        ) throws(WebhookError) -> KeySource {
+            guard !secrets.isEmpty else { throw configurationError("no shared secrets configured") }
+            guard !algorithms.isEmpty, algorithms.isSubset(of: [.hs256, .hs384, .hs512]) else {
+                throw configurationError("shared secrets allow only HS256, HS384 and HS512")
+            }
+            var keys: [JWTVerificationKey] = []
+            for secret in secrets {
+                do {
+                    keys.append(try JWTVerificationKey.hmac(secret, algorithms: algorithms))
+                } catch {
+                    throw WebhookError(error, vendor: .rService)
+                }
+            }
+            return KeySource(storage: .keys(JWTKeySet(keys)))
+        }
+
+        /// Keys found by OpenID Connect discovery (``RServiceOpenIDDiscovery``), selected by the token's `kid`.
+        ///
+        /// Tokens must name a `kid` and use RS256/384/512 or ES256/384/512; `iss` must be a webhook policy of the
+        /// configured account (`https://<account host>/webhook_policies/<name>`), checked before any key is fetched.
+        public static func discovery(_ provider: any RServiceKeyProvider) -> KeySource {
+            KeySource(storage: .discovery(provider))
+        }
+
+        /// No signature: for webhooks without a policy (or a policy with `jwt_alg` `none`). Accepts plain-JSON
+        /// messages only and authenticates nothing; a `{"jwt":…}` body is rejected with
+        /// ``WebhookError/Code/invalidConfiguration`` (configure the policy's key instead).
+        public static let unsigned = KeySource(storage: .unsigned)
+
+        /// The ES* algorithm of a curve.
+        static func jwsAlgorithm(of curve: ECCurve) -> JWSAlgorithm {
+            switch curve {
+            case .p384: .es384
+            case .p521: .es512
+            default: .es256
+            }
+        }
+
+        private static func configurationError(_ reason: String) -> WebhookError {
+            WebhookError(.invalidConfiguration, reason, vendor: .rService)
+        }
+    }
+
+    /// The replay-store key prefix for token ids.
+    public static let replayKeyPrefix = "rservice:jti:"
+    /// How long a token without `exp` is remembered when no maximum age applies, in seconds (plus leeway).
+    public static let defaultReplayWindow: Double = 120
+    /// The longest `jti` accepted, in bytes (R-Service sends 64 hex characters).
+    public static let maximumJWTIDLength = 256
+
+    public var vendor: WebhookVendor { .rService }
+
+    let keys: KeySource
+    let issuerRule: RServiceIssuerRule
+    let audience: String?
+    let leeway: Double
+    let maximumTokenAge: Double?
+    let limits: WebhookLimits
+    let replayStore: any ReplayStore
+    let clock: @Sendable () -> Double
+
+    /// Creates a verifier.
+    /// - Parameters:
+    ///   - keys: The keys (they decide the algorithms), or ``KeySource/unsigned``.
+    ///   - issuer: The account URL, e.g. `https://wdc.xurrent.com` (its 4me/Xurrent twin is accepted too); or one
+    ///     policy's URL `https://<host>/webhook_policies/<name>` to accept only that policy's tokens.
+    ///   - audience: The policy's `jwt_audience`; when given, `aud` must contain it.
+    ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf`, `iat` and the maximum age (default 60).
+    ///   - maximumTokenAge: For tokens without `exp`: the most seconds since `iat` (then required) for which a token
+    ///     is accepted, so that its `jti` is remembered for as long as it is valid (default 300). `nil` accepts such
+    ///     tokens at any age, and remembers their `jti` for ``defaultReplayWindow`` only.
+    ///   - limits: Body and token size limits.
+    ///   - replayStore: Where token ids are remembered; share one across server instances.
+    ///   - clock: UNIX seconds now.
+    public init(
+        keys: KeySource,
+        issuer: String,
+        audience: String? = nil,
+        leeway: Double = 60,
+        maximumTokenAge: Double? = 300,
+        limits: WebhookLimits = .default,
+        replayStore: any ReplayStore = InMemoryReplayStore(),
+        clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
+    ) {
+        self.keys = keys
+        self.issuerRule = RServiceIssuerRule(issuer)
+        self.audience = audience
+        self.leeway = leeway
+        self.maximumTokenAge = maximumTokenAge
+        self.limits = limits
+        self.replayStore = replayStore
+        self.clock = clock
+    }
+
+    public func verify(
+        _ request: WebhookRequest,
+        eventName: String?
+    ) async throws(WebhookError) -> VerifiedWebhook<RServiceEvent> {
+        do {
+            return try await verifyUnattributed(request)
+        } catch {
+            throw error.attributed(to: .rService)
+        }
+    }
+
+    private func verifyUnattributed(_ request: WebhookRequest) async throws(WebhookError) -> VerifiedWebhook<
+        RServiceEvent
+    > {
+        try limits.checkBody(request.body.count)
+        let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
+        let wrapper = RServiceJSONMembers(request.body)
+        let jwtMembers = wrapper?.members(named: "jwt") ?? []
+
+        if case .unsigned = keys.storage {
+            guard jwtMembers.isEmpty else {
+                throw WebhookError(
+                    .invalidConfiguration,
+                    "signed delivery ({\"jwt\":…}) received by a verifier configured for unsigned deliveries"
+                )
+            }
+            let event = try RServiceEvent.decode(from: request.body, eventName: nil)
+            return VerifiedWebhook(
+                vendor: .rService,
+                eventName: event.eventName,
+                event: event,
+                body: request.body,
+                deliveryID: deliveryID
+            )
+        }
+
+        let token = try Self.token(in: request.body, wrapper: wrapper, jwtMembers: jwtMembers)
+        try limits.checkToken(token.count)
+        let unverified: UnverifiedJWT
+        do {
+            unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
+        } catch {
+            throw WebhookError(error)
+        }
+        if unverified.header.algorithm.lowercased() == "none" {
+            throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
+        }
+
+        let keySet: JWTKeySet
+        switch keys.storage {
+        case .keys(let configured):
+            keySet = configured
+        case .discovery(let provider):
+            keySet = try await discoveredKeys(for: unverified, provider: provider)
+        case .unsigned:
+            throw WebhookError(.internalError, "unreachable")
+        }
+
+        let options = JWTValidationOptions(
+            leeway: leeway,
+            requiredClaims: [.iss, .jti],
+            issuers: nil,
+            audiences: audience.map { [$0] },
+            maximumTokenSize: limits.maximumTokenSize,
+            clock: clock
+        )
+        let verified: VerifiedJWT
+        do {
+            verified = try JWTVerifier(keys: keySet, options: options).verify(unverified)
+        } catch {
+            throw WebhookError(error)
+        }
+        let jwtID = try checkClaims(verified.claims)
+
+        let replayExpiry = self.replayExpiry(for: verified.claims)
+        guard await replayStore.insertIfAbsent(Self.replayKeyPrefix + jwtID, expiresAt: replayExpiry) else {
+            throw WebhookError(.replayed, "token id (jti) was seen before")
+        }
+
+        let message = try Self.message(in: verified.payload)
+        let event = try RServiceEvent.decode(from: message, eventName: nil)
+        return VerifiedWebhook(
+            vendor: .rService,
+            eventName: event.eventName,
+            event: event,
+            body: message,
+            deliveryID: deliveryID,
+            jwt: verified
+        )
+    }
+
+    /// The token of a `{"jwt":"…"}` body.
+    static func token(
+        in body: [UInt8],
+        wrapper: RServiceJSONMembers?,
+        jwtMembers: [RServiceJSONMembers.Member]
+    ) throws(WebhookError) -> ArraySlice<UInt8> {
+        guard let wrapper else {
+            throw WebhookError(.malformedToken, "body is not a JSON object (expected {\"jwt\":\"<token>\"})")
+        }
+        guard let member = jwtMembers.first else {
+            if wrapper.contains("event") || wrapper.contains("webhook_id") {
+                throw WebhookError(
+                    .unsignedDelivery,
+                    "unsigned message where a signed {\"jwt\":…} delivery is required (is the webhook policy set?)"
+                )
+            }
+            throw WebhookError(.missingSignature, "body has no jwt member")
+        }
+        guard jwtMembers.count == 1 else {
+            throw WebhookError(.malformedToken, "body has more than one jwt member")
+        }
+        guard member.kind == .string else {
+            throw WebhookError(.malformedToken, "jwt member is not a string")
+        }
+        guard !member.hasEscapes else {
+            throw WebhookError(.malformedToken, "jwt member contains escapes (a compact JWS never needs any)")
+        }
+        let token = body[(member.range.lowerBound + 1)..<(member.range.upperBound - 1)]
+        guard !token.isEmpty else {
+            throw WebhookError(.missingSignature, "jwt member is empty")
+        }
+        return token
+    }
+
+    /// Discovery: the issuer is checked before any fetch, the token must name a `kid`, and its key must be in the
+    /// provider's set (refreshed at most once).
+    private func discoveredKeys(
+        for token: UnverifiedJWT,
+        provider: any RServiceKeyProvider
+    ) async throws(WebhookError) -> JWTKeySet {
+        let algorithm = JWSAlgorithm(rawValue: token.header.algorithm)
+        guard JWSAlgorithm.supported.contains(algorithm) else {
+            throw WebhookError(.unsupportedAlgorithm, "unsupported alg \(token.header.algorithm.prefix(16))")
+        }
+        guard KeySource.asymmetricAlgorithms.contains(algorithm) else {
+            throw WebhookError(
+                .algorithmNotAllowed,
+                "alg \(algorithm.rawValue) is not allowed with discovered keys (RS256/384/512, ES256/384/512)"
+            )
+        }
+        guard let issuer = token.claims.issuer else {
+            throw WebhookError(.missingClaim, "required claim iss is missing")
+        }
+        guard issuerRule.url != nil, issuerRule.url?.scheme == "https" else {
+            throw WebhookError(.invalidConfiguration, "discovery needs an https account URL as the issuer")
+        }
+        guard issuerRule.acceptsDiscoveryIssuer(issuer) else {
+            throw WebhookError(
+                .issuerMismatch,
+                "iss is not a webhook policy URL of the configured account; no keys were fetched"
+            )
+        }
+        guard let keyID = token.header.keyID else {
+            throw WebhookError(.unknownKeyID, "token names no kid; discovered keys are selected by kid")
+        }
+        let keys = try await Self.callProvider { try await provider.keySet(forIssuer: issuer) }
+        if keys.keys.contains(where: { $0.keyID == keyID }) {
+            return keys
+        }
+        if let refreshed = try await Self.callProvider({ try await provider.refreshedKeySet(forIssuer: issuer) }),
+            refreshed.keys.contains(where: { $0.keyID == keyID })
+        {
+            return refreshed
+        }
+        throw WebhookError(.unknownKeyID, "the issuer's key set has no key with the token's kid")
+    }
+
+    private static func callProvider<T>(
+        _ body: () async throws -> T
+    ) async throws(WebhookError) -> T {
+        do {
+            return try await body()
+        } catch let error as WebhookError {
+            throw error
+        } catch {
+            throw WebhookError(.keyFetchFailed, "the key provider failed: \(type(of: error))")
+        }
+    }
+
+    /// The rules `JWTVerifier` does not know: the issuer forms, the age of tokens without `exp`, the `jti` shape.
+    private func checkClaims(_ claims: JWTClaims) throws(WebhookError) -> String {
+        guard let issuer = claims.issuer else {
+            throw WebhookError(.missingClaim, "required claim iss is missing")
+        }
+        let issuerAccepted: Bool
+        if case .discovery = keys.storage {
+            issuerAccepted = issuerRule.acceptsDiscoveryIssuer(issuer)
+        } else {
+            issuerAccepted = issuerRule.acceptsStaticIssuer(issuer)
+        }
+        guard issuerAccepted else {
+            throw WebhookError(.issuerMismatch, "iss is not the configured account URL or its 4me/Xurrent twin")
+        }
+        if claims.expiresAt == nil, let maximumTokenAge {
+            guard let issuedAt = claims.issuedAt else {
+                throw WebhookError(.missingClaim, "token has neither exp nor iat, so its age cannot be bounded")
+            }
+            if clock() >= issuedAt + maximumTokenAge + leeway {
+                throw WebhookError(.expired, "token has no exp and was issued more than \(maximumTokenAge) s ago")
+            }
+        }
+        guard let jwtID = claims.jwtID else {
+            throw WebhookError(.missingClaim, "required claim jti is missing")
+        }
+        guard !jwtID.isEmpty, jwtID.utf8.count <= Self.maximumJWTIDLength else {
+            throw WebhookError(.invalidClaim, "jti is empty or longer than \(Self.maximumJWTIDLength) bytes")
+        }
+        return jwtID
+    }
+
+    /// Until when a token's `jti` must be remembered: as long as the token could still be accepted.
+    private func replayExpiry(for claims: JWTClaims) -> Double {
+        let now = clock()
+        if let expiresAt = claims.expiresAt {
+            return max(expiresAt, now) + leeway
+        }
+        if let maximumTokenAge, let issuedAt = claims.issuedAt {
+            return max(issuedAt + maximumTokenAge, now) + leeway
+        }
+        return now + Self.defaultReplayWindow + leeway
+    }
+
+    /// The exact bytes of the `data` claim.
+    static func message(in payload: [UInt8]) throws(WebhookError) -> [UInt8] {
+        guard let claims = RServiceJSONMembers(payload) else {
+            throw WebhookError(.invalidPayload, "token claims are not a JSON object")
+        }
+        let data = claims.members(named: "data")
+        guard let member = data.first else {
+            throw WebhookError(.invalidPayload, "token has no data claim (the message)")
+        }
+        guard data.count == 1 else {
+            throw WebhookError(.invalidPayload, "token has more than one data claim")
+        }
+        guard member.kind == .object else {
+            throw WebhookError(.invalidPayload, "data claim is not a JSON object")
+        }
+        return Array(payload[member.range])
+    }
+}
