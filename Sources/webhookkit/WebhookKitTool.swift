@@ -10,7 +10,9 @@ struct WebhookKitTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "webhookkit",
         abstract: "Verify, decode and sign HipChat, Confluence, R-Service and ApiTree webhooks.",
-        subcommands: [EventsCommand.self]
+        subcommands: [
+            VerifyCommand.self, DecodeCommand.self, SignCommand.self, EventsCommand.self, CheckCommand.self,
+        ]
     )
 
     static func main() async {
@@ -24,6 +26,8 @@ struct WebhookKitTool: AsyncParsableCommand {
         } catch let failure as ToolFailure {
             FileHandle.standardError.write(Data((failure.message + "\n").utf8))
             Foundation.exit(failure.exitCode)
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
         } catch {
             let code = exitCode(for: error)
             if code == .success {

@@ -1,0 +1,178 @@
+import Foundation
+import WebhookKit
+
+/// How to configure one vendor's verifier: what `verify` reads from its options and `check` from a
+/// `Fixtures/<vendor>/requests/config.json`.
+struct VerifierSettings {
+    /// Confluence's two modes; `nil` chooses by the request's headers.
+    enum ConfluenceMode: String {
+        case hmac
+        case connect
+    }
+
+    /// Shared secrets as UTF-8 text: HipChat `oauthSecret`, Confluence HMAC secret or Connect `sharedSecret`,
+    /// R-Service HS* secret, ApiTree webhook secret. Several for rotation.
+    var secrets: [String] = []
+    /// Confluence HMAC-mode secrets when they differ from the Connect ones (`check` only).
+    var hmacSecrets: [String] = []
+    /// R-Service public keys: PEM texts, with where each came from for messages.
+    var publicKeys: [(source: String, pem: String)] = []
+    /// HipChat: the only `iss` (OAuth client id) accepted; any when `nil`. R-Service: the account URL (required
+    /// unless unsigned).
+    var issuer: String?
+    /// R-Service: the audience to require.
+    var audience: String?
+    /// ApiTree: the webhook URL registered with ApiTree (required).
+    var webhookURL: String?
+    /// Confluence Connect: the app's base URL, when its path is part of the request target.
+    var baseURL: String?
+    /// Confluence: the mode, or `nil` to choose by the request.
+    var confluenceMode: ConfluenceMode?
+    /// R-Service: accept unsigned plain-JSON deliveries only.
+    var unsigned = false
+    /// R-Service: the one JWS algorithm to allow. ApiTree: the HMAC hash (`sha1`, `sha256`).
+    var algorithm: String?
+    /// ApiTree: `base64` or `hex`.
+    var encoding: String?
+    /// ApiTree: `url-then-body` or `body-only`.
+    var layout: String?
+    /// The leeway for time claims, in seconds; the verifiers' default when `nil`.
+    var leeway: Double?
+    /// The clock for time claims (UNIX seconds); the system clock when `nil`.
+    var now: Double?
+
+    /// The verifier clock.
+    private var clock: @Sendable () -> Double {
+        let now = now
+        return { now ?? WebhookClock.now() }
+    }
+
+    private var hmacKeys: [HMACKey] {
+        secrets.map { HMACKey(utf8: $0) }
+    }
+
+    /// A receiver with exactly the vendor's verifier configured.
+    /// - Parameters:
+    ///   - vendor: The vendor.
+    ///   - request: The request to verify (Confluence chooses its mode by it).
+    /// - Throws: ``ToolFailure/usage(_:)`` (exit 2) for options that cannot make a verifier.
+    func receiver(for vendor: WebhookVendor, request: WebhookRequest) throws(ToolFailure) -> WebhookReceiver {
+        switch vendor {
+        case .hipChat: return WebhookReceiver(hipChat: try hipChatVerifier())
+        case .confluence: return WebhookReceiver(confluence: try confluenceVerifier(for: request))
+        case .rService: return WebhookReceiver(rService: try rServiceVerifier())
+        case .apiTree: return WebhookReceiver(apiTree: try apiTreeVerifier())
+        default: throw .usage("unknown vendor '\(vendor.rawValue)'")
+        }
+    }
+
+    private func requireSecrets(_ vendor: String) throws(ToolFailure) {
+        if secrets.isEmpty {
+            throw .usage("\(vendor) needs --secret")
+        }
+        if secrets.contains(where: \.isEmpty) {
+            throw .usage("--secret must not be empty")
+        }
+    }
+
+    private func hipChatVerifier() throws(ToolFailure) -> HipChatSignatureVerifier {
+        try requireSecrets("hipchat")
+        let keys = hmacKeys
+        let leeway = leeway ?? 60
+        if let issuer {
+            return HipChatSignatureVerifier(secrets: [issuer: keys], leeway: leeway, clock: clock)
+        }
+        return HipChatSignatureVerifier(secrets: { _ in keys }, leeway: leeway, clock: clock)
+    }
+
+    /// Confluence's mode for a request: HMAC when it has `X-Hub-Signature`, Connect when it has an
+    /// `Authorization: JWT` header or a `jwt` query parameter, otherwise HMAC (which then reports the missing
+    /// signature).
+    static func confluenceMode(for request: WebhookRequest) -> ConfluenceMode {
+        if request.headers.contains("X-Hub-Signature") {
+            return .hmac
+        }
+        if JWTLocation.authorizationToken(in: request.headers) != nil || request.queryValue("jwt") != nil {
+            return .connect
+        }
+        return .hmac
+    }
+
+    private func confluenceVerifier(for request: WebhookRequest) throws(ToolFailure) -> ConfluenceSignatureVerifier {
+        switch confluenceMode ?? Self.confluenceMode(for: request) {
+        case .hmac:
+            let secrets = hmacSecrets.isEmpty ? secrets : hmacSecrets
+            guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
+                throw .usage("confluence needs --secret (the webhook secret)")
+            }
+            return .hmac(secrets: secrets.map { HMACKey(utf8: $0) })
+        case .connect:
+            try requireSecrets("confluence Connect mode")
+            let keys = hmacKeys
+            return .connect(
+                sharedSecrets: { _ in keys },
+                baseURL: baseURL,
+                leeway: leeway ?? 60,
+                clock: clock
+            )
+        }
+    }
+
+    private func rServiceVerifier() throws(ToolFailure) -> RServiceSignatureVerifier {
+        let keys: RServiceSignatureVerifier.KeySource
+        let algorithm = try algorithm.map { name throws(ToolFailure) in try parseJWSAlgorithm(name) }
+        do {
+            if unsigned {
+                guard secrets.isEmpty, publicKeys.isEmpty else {
+                    throw ToolFailure.usage("--unsigned takes no --secret or --public-key")
+                }
+                keys = .unsigned
+            } else if !publicKeys.isEmpty {
+                guard secrets.isEmpty else {
+                    throw ToolFailure.usage("give --public-key or --secret, not both")
+                }
+                var parsed: [PublicKey] = []
+                for (source, pem) in publicKeys {
+                    do {
+                        parsed.append(try PublicKey(pem: pem))
+                    } catch {
+                        throw ToolFailure.usage("'\(source)' is not a usable public key: \(error.reason)")
+                    }
+                }
+                keys = try .publicKeys(parsed, algorithm: algorithm)
+            } else if !secrets.isEmpty {
+                try requireSecrets("rservice")
+                keys = try .sharedSecrets(hmacKeys, algorithms: algorithm.map { [$0] } ?? [.hs256, .hs384, .hs512])
+            } else {
+                throw ToolFailure.usage("rservice needs --public-key FILE, --secret S, or --unsigned")
+            }
+        } catch let error as ToolFailure {
+            throw error
+        } catch let error as WebhookError {
+            throw .usage(error.description)
+        } catch {
+            throw .usage(String(describing: error))
+        }
+        guard let issuer = issuer ?? (unsigned ? "" : nil) else {
+            throw .usage(
+                "rservice needs --issuer (the account URL, such as https://acme.4me.com) for signed deliveries"
+            )
+        }
+        return RServiceSignatureVerifier(
+            keys: keys,
+            issuer: issuer,
+            audience: audience,
+            leeway: leeway ?? 60,
+            clock: clock
+        )
+    }
+
+    private func apiTreeVerifier() throws(ToolFailure) -> ApiTreeSignatureVerifier {
+        try requireSecrets("apitree")
+        guard let webhookURL, !webhookURL.isEmpty else {
+            throw .usage("apitree needs --url (the webhook URL registered with ApiTree)")
+        }
+        let scheme = try parseApiTreeScheme(algorithm: algorithm, encoding: encoding, layout: layout)
+        return ApiTreeSignatureVerifier(secrets: hmacKeys, webhookURL: webhookURL, scheme: scheme, clock: clock)
+    }
+}
