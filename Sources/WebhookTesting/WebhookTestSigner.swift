@@ -84,6 +84,10 @@ public struct WebhookTestSigner: Sendable {
             /// A shared secret (HS256, HS384 or HS512).
             case sharedSecret(HMACKey, JWSAlgorithm)
             /// A private key (RS*, PS* or ES*), with the `kid` to put in the token header.
+            ///
+            /// With a `kid`, the matching verifier finds the key as OpenID Connect discovery does, and R-Service
+            /// then signs with the policy's URL as `iss`: set ``issuer`` to
+            /// `https://<account host>/webhook_policies/<name>`.
             case privateKey(PrivateKey, JWSAlgorithm, keyID: String?)
         }
 

@@ -136,6 +136,7 @@ struct WebhookTestingTestsSigner {
         var signer = Self.signer
         let key = try PrivateKey.generate(.ec(.p256))
         signer.rService.key = .privateKey(key, .es256, keyID: "policy-key-1")
+        signer.rService.issuer = "https://wdc.xurrent-demo.com/webhook_policies/test-policy"
         signer.rService.deliveryHeader = "x-xurrent-delivery"
         signer.rService.audience = "https://receiver.example"
         let options = WebhookTestSigner.Options(deliveryID: "xurrent-delivery-7")
