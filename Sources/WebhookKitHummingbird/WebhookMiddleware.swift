@@ -117,8 +117,12 @@ public struct WebhookMiddleware<Context: WebhookRequestContext>: RouterMiddlewar
     }
 
     static func plain(_ status: Int, _ text: String) -> Response {
-        Response(
-            status: HTTPResponse.Status(code: status),
+        let known: [Int: HTTPResponse.Status] = [
+            200: .ok, 202: .accepted, 400: .badRequest, 401: .unauthorized, 409: .conflict, 413: .contentTooLarge,
+            500: .internalServerError,
+        ]
+        return Response(
+            status: known[status] ?? HTTPResponse.Status(code: status),
             headers: [.contentType: "text/plain; charset=utf-8"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text))
         )
