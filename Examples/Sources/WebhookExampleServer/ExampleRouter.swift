@@ -1,7 +1,7 @@
-import Hummingbird
+public import Hummingbird
 import Logging
-public import WebhookExampleSupport
-import WebhookKit
+import WebhookExampleSupport
+public import WebhookKit
 public import WebhookKitHummingbird
 
 // snippet.hummingbird-router
@@ -25,7 +25,9 @@ public func buildRouter(receiver: WebhookReceiver) -> Router<BasicWebhookRequest
                 context.logger.info("\(summary(of: webhook))")
                 switch webhook.event {
                 case .hipChat(.roomMessage(let message)):
-                    context.logger.info("HipChat message: \(message.item.message.text) in \(message.item.room.name ?? "?")")
+                    context.logger.info(
+                        "HipChat message: \(message.item.message.text) in \(message.item.room.name ?? "?")"
+                    )
                 case .rService(let event):
                     context.logger.info("R-Service \(event.eventName ?? "?") delivery \(webhook.deliveryID ?? "-")")
                 default:

@@ -1,7 +1,7 @@
 public import Vapor
-public import WebhookExampleSupport
-import WebhookKit
-public import WebhookKitVapor
+import WebhookExampleSupport
+public import WebhookKit
+import WebhookKitVapor
 
 // snippet.vapor-routes
 /// The example's routes: one typed route per vendor. Each route streams the body up to the limit (413 beyond
@@ -17,7 +17,8 @@ public func registerWebhookRoutes(_ app: Application, receiver: WebhookReceiver)
     )
     for vendor in [WebhookVendor.hipChat, .confluence, .rService, .apiTree] {
         app.webhook(.receiver(receiver, vendor: vendor), "webhooks", .constant(vendor.rawValue), options: options) {
-            request, webhook in
+            request,
+            webhook in
             request.logger.info("\(summary(of: webhook))")
             if case .confluence(let event) = webhook.event {
                 request.logger.info("Confluence \(event.eventName ?? "?")")

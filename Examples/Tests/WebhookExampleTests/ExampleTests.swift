@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -70,7 +71,8 @@ struct VaporExampleTests {
             let request = try signer.signSample(.hipChat, event: "room_message", options: .expired)
             var headers = HTTPHeaders()
             for field in request.headers { headers.add(name: field.name, value: field.value) }
-            try await app.testing().test(.POST, request.target, headers: headers, body: ByteBuffer(bytes: request.body)) {
+            try await app.testing().test(.POST, request.target, headers: headers, body: ByteBuffer(bytes: request.body))
+            {
                 response in
                 #expect(response.status == .unauthorized)
                 #expect(response.body.string == "unauthorized")
