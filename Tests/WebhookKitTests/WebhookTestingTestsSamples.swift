@@ -32,9 +32,13 @@ struct WebhookTestingTestsSamples {
         }
         let actual = Dictionary(uniqueKeysWithValues: WebhookSamples.all.map { ($0.fixture, $0.body) })
         #expect(!expected.isEmpty)
-        #expect(Set(actual.keys) == Set(expected.keys), "run python3 Scripts/generate-samples.py")
-        for (fixture, bytes) in expected {
-            #expect(actual[fixture] == bytes, "\(fixture) differs from its sample: run Scripts/generate-samples.py")
+        let missing = Set(expected.keys).subtracting(actual.keys).sorted()
+        let extra = Set(actual.keys).subtracting(expected.keys).sorted()
+        #expect(missing.isEmpty, "fixtures without a sample: \(missing): run python3 Scripts/generate-samples.py")
+        #expect(extra.isEmpty, "samples without a fixture: \(extra): run python3 Scripts/generate-samples.py")
+        for (fixture, bytes) in expected.sorted(by: { $0.key < $1.key }) where actual[fixture] != nil {
+            let same = actual[fixture] == bytes
+            #expect(same, "\(fixture) differs from its sample: run python3 Scripts/generate-samples.py")
         }
     }
 
