@@ -1,0 +1,89 @@
+public import WebhookKit
+public import WebhookTesting
+
+/// The keys and URLs the example servers verify with.
+///
+/// Each vendor's secret comes from an environment variable; without one, the example uses the test keys of
+/// `WebhookTestSigner`, so that `--self-test` can sign requests the server accepts. Never deploy with test keys.
+public struct ExampleConfiguration: Sendable {
+    /// The signer whose keys the server accepts (the test keys, or the ones from the environment).
+    public var signer: WebhookTestSigner
+    /// Whether any key is a test key.
+    public var usesTestKeys: Bool
+
+    /// Reads the configuration from the environment.
+    /// - Parameter environment: `HIPCHAT_OAUTH_ID`, `HIPCHAT_OAUTH_SECRET`, `CONFLUENCE_WEBHOOK_SECRET`,
+    ///   `RSERVICE_ACCOUNT_URL`, `RSERVICE_POLICY_SECRET`, `APITREE_WEBHOOK_SECRET`, `APITREE_WEBHOOK_URL`.
+    public init(environment: [String: String]) {
+        var signer = WebhookTestSigner()
+        var usesTestKeys = false
+        func secret(_ name: String) -> HMACKey? {
+            guard let value = environment[name], !value.isEmpty else {
+                usesTestKeys = true
+                return nil
+            }
+            return HMACKey(utf8: value)
+        }
+        if let id = environment["HIPCHAT_OAUTH_ID"] { signer.hipChat.oauthClientID = id }
+        if let key = secret("HIPCHAT_OAUTH_SECRET") { signer.hipChat.secret = key }
+        if let key = secret("CONFLUENCE_WEBHOOK_SECRET") { signer.confluence.secret = key }
+        if let account = environment["RSERVICE_ACCOUNT_URL"] { signer.rService.issuer = account }
+        if let key = secret("RSERVICE_POLICY_SECRET") { signer.rService.key = .sharedSecret(key, .hs256) }
+        if let key = secret("APITREE_WEBHOOK_SECRET") { signer.apiTree.secret = key }
+        signer.apiTree.webhookURL = environment["APITREE_WEBHOOK_URL"] ?? "http://127.0.0.1:8080/webhooks/apitree"
+        self.signer = signer
+        self.usesTestKeys = usesTestKeys
+    }
+
+    // snippet.receiver
+    /// One receiver for the four vendors, sharing one replay store (R-Service `jti`, Confluence identifiers).
+    public func makeReceiver() throws -> WebhookReceiver {
+        let replayStore = InMemoryReplayStore()
+        let keys = signer
+        return WebhookReceiver(
+            hipChat: HipChatSignatureVerifier(
+                secrets: [keys.hipChat.oauthClientID: [keys.hipChat.secret]],
+                replayStore: replayStore
+            ),
+            confluence: .hmac(
+                secrets: [keys.confluence.secret],
+                replayStore: replayStore,
+                eventName: { $0.queryValue("event") }  // register /webhooks/confluence?event=<name> per event
+            ),
+            rService: RServiceSignatureVerifier(
+                keys: try .sharedSecrets([keys.rService.key.sharedSecret].compactMap { $0 }),
+                issuer: keys.rService.issuer,
+                replayStore: replayStore
+            ),
+            apiTree: ApiTreeSignatureVerifier(
+                secrets: [keys.apiTree.secret],
+                webhookURL: keys.apiTree.webhookURL  // the URL registered with ApiTree, not the Host header
+            )
+        )
+    }
+    // snippet.end
+}
+
+extension WebhookTestSigner.RService.Key {
+    /// The shared secret, when the key is one.
+    var sharedSecret: HMACKey? {
+        if case .sharedSecret(let secret, _) = self { return secret }
+        return nil
+    }
+}
+
+/// A one-line summary of a verified event, for the log.
+public func summary(of webhook: VerifiedWebhook<WebhookEvent>) -> String {
+    let name = webhook.eventName ?? "(unnamed)"
+    let delivery = webhook.deliveryID.map { " delivery \($0)" } ?? ""
+    switch webhook.event {
+    case .hipChat(let event):
+        return "HipChat \(name)\(delivery): \(String(describing: event).prefix(80))"
+    case .confluence(let event):
+        return "Confluence \(name)\(delivery): \(String(describing: event).prefix(80))"
+    case .rService(let event):
+        return "R-Service \(name)\(delivery): \(String(describing: event).prefix(80))"
+    case .apiTree(let event):
+        return "ApiTree \(name)\(delivery): \(String(describing: event).prefix(80))"
+    }
+}

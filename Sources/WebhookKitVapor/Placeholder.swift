@@ -1,1 +1,0 @@
-// Placeholder: the middleware issue fills this in.
