@@ -44,15 +44,4 @@ struct WebhookTestingTestsRepository {
         }
         #expect(checked >= 2)
     }
-
-    /// The framework-independent core is one file, kept twice (one per trait-guarded module).
-    @Test func theTwoMiddlewareCoresAreTheSame() throws {
-        func body(_ path: String) throws -> [String] {
-            try Self.read(path).components(separatedBy: "\n").filter { !$0.hasPrefix("#if ") }
-        }
-        let hummingbird = try body("Sources/WebhookKitHummingbird/WebhookEndpoint.swift")
-        let vapor = try body("Sources/WebhookKitVapor/WebhookEndpoint.swift")
-        #expect(hummingbird.count > 100)
-        #expect(hummingbird == vapor)
-    }
 }

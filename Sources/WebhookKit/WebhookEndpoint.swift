@@ -1,11 +1,11 @@
-// The same file is in Sources/WebhookKitHummingbird and Sources/WebhookKitVapor (a test checks they match).
-#if Hummingbird
+// The framework-independent part of the middleware adapters (WebhookKitHummingbird, WebhookKitVapor): what
+// verifies an endpoint's requests, the options, and the HTTP answer for every outcome. It lives here, once, so
+// both adapters share it; the adapters only translate their framework's request and response.
 public import ApiTreeWebhooks
 public import ConfluenceWebhooks
 public import HipChatWebhooks
 public import RServiceWebhooks
 public import WebhookCore
-public import WebhookKit
 public import WebhookRegistry
 
 /// What verifies the requests of a webhook endpoint: a ``WebhookReceiver`` with the vendor to expect, one
@@ -126,7 +126,7 @@ public struct WebhookMiddlewareOptions: Sendable {
 }
 
 /// What the adapter does with one request, whatever the framework.
-enum WebhookOutcome: Sendable {
+package enum WebhookOutcome: Sendable {
     /// Call the handler with the verified event.
     case verified(VerifiedWebhook<WebhookEvent>)
     /// Answer without calling the handler; log the message, when there is one.
@@ -134,31 +134,31 @@ enum WebhookOutcome: Sendable {
 }
 
 /// A line to log, with its level.
-struct WebhookLogLine: Sendable {
-    enum Level: Sendable {
+package struct WebhookLogLine: Sendable {
+    package enum Level: Sendable {
         case info, notice, warning, error
     }
 
-    var level: Level
-    var message: String
+    package var level: Level
+    package var message: String
 }
 
 /// The framework-independent part of the adapters: the answer for every outcome.
 ///
 /// Bodies are fixed texts: a `401` says `unauthorized` and nothing that helps an attacker; the error code goes
 /// to the log only.
-enum WebhookEndpointCore {
-    static let unauthorized = (status: 401, body: "unauthorized")
-    static let tooLarge = (status: 413, body: "payload too large")
+package enum WebhookEndpointCore {
+    package static let unauthorized = (status: 401, body: "unauthorized")
+    package static let tooLarge = (status: 413, body: "payload too large")
 
     /// Whether a `Content-Length` header already says the body is over the limit.
-    static func declaredLengthExceeds(_ contentLength: String?, limit: Int) -> Bool {
+    package static func declaredLengthExceeds(_ contentLength: String?, limit: Int) -> Bool {
         guard let contentLength, let length = Int(contentLength.trimmingWhitespace()) else { return false }
         return length > limit
     }
 
     /// Verifies the request and decides the answer.
-    static func process(
+    package static func process(
         _ request: WebhookRequest,
         verification: WebhookVerification,
         options: WebhookMiddlewareOptions
@@ -191,7 +191,7 @@ enum WebhookEndpointCore {
     }
 
     /// The answer for a verification or decoding error.
-    static func respond(to error: WebhookError, options: WebhookMiddlewareOptions) -> WebhookOutcome {
+    package static func respond(to error: WebhookError, options: WebhookMiddlewareOptions) -> WebhookOutcome {
         let vendor = error.vendor.map { "\($0.rawValue) " } ?? ""
         let detail = "\(vendor)webhook rejected: \(error.code.rawValue): \(error.reason)"
         switch error.category {
@@ -239,4 +239,3 @@ extension String {
         return text
     }
 }
-#endif
