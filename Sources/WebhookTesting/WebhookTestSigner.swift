@@ -11,7 +11,7 @@ public import WebhookRegistry
 /// Makes requests as each vendor sends them, correctly signed, for any payload: for tests of your own handlers.
 ///
 /// One value holds test keys for all four vendors and a clock. ``sign(_:for:event:options:)`` makes a
-/// complete ``WebhookRequest`` (method, target, headers, body); ``receiver(replayStore:)`` and the per-vendor
+/// complete `WebhookRequest` (method, target, headers, body); ``receiver(replayStore:)`` and the per-vendor
 /// `…Verifier` methods make verifiers that accept exactly what this signer signs. Change the keys, the
 /// clock, the claims or the delivery ids to test your configuration or a rejection:
 ///
