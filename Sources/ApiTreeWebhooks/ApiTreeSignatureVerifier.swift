@@ -15,7 +15,7 @@ public import WebhookRegistry
 /// (rotation); optional de-duplication of the signature; decoding of the event.
 ///
 /// ApiTree sends no timestamp and no delivery id, so a captured delivery stays valid forever. Give a
-/// ``WebhookCore/ReplayStore`` to reject a signature seen within ``replayWindow`` seconds.
+/// `ReplayStore` to reject a signature seen within ``replayWindow`` seconds.
 public struct ApiTreeSignatureVerifier: WebhookVerifier {
     public typealias Event = ApiTreeEvent
 
@@ -95,7 +95,7 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     /// The header that carries the signature.
     public static let signatureHeader = "X-ApiTree-Signature"
 
-    /// ``WebhookRegistry/WebhookVendor/apiTree``.
+    /// `WebhookVendor.apiTree`.
     public var vendor: WebhookVendor { .apiTree }
 
     /// The scheme every signature is checked with.
@@ -117,14 +117,14 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     ///
     /// A configuration that cannot work (no secret, an empty secret, an empty URL with the URL-then-body layout,
     /// a negative replay window) makes every ``verify(_:eventName:)`` fail with
-    /// ``WebhookCore/WebhookError/Code/invalidConfiguration``.
+    /// `WebhookError.Code.invalidConfiguration`.
     /// - Parameters:
     ///   - secrets: The webhook's secret, as `HMACKey(utf8:)`; several during a rotation. Each is prepared once here.
     ///   - webhookURL: The URL exactly as registered with ApiTree (scheme, host, path and any query).
     ///   - scheme: The signature scheme (default ``Scheme/default``).
     ///   - limits: Size limits, checked before anything else.
     ///   - replayStore: When given, a signature seen before within `replayWindow` is rejected as
-    ///     ``WebhookCore/WebhookError/Code/replayed``.
+    ///     `WebhookError.Code.replayed`.
     ///   - replayWindow: Seconds a seen signature is remembered (default 300).
     ///   - clock: UNIX seconds now, for the replay store's expiry.
     public init(
@@ -155,7 +155,10 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
                 "the URL-then-body scheme needs the webhook URL registered with ApiTree"
             )
         } else if !(replayWindow >= 0) || !replayWindow.isFinite {
-            configurationError = WebhookError(.invalidConfiguration, "the replay window must be a finite, positive time")
+            configurationError = WebhookError(
+                .invalidConfiguration,
+                "the replay window must be a finite, non-negative number of seconds"
+            )
         } else {
             configurationError = nil
         }
@@ -167,7 +170,7 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     ///     request's own URL and `Host` are ignored: the configured URL is signed).
     ///   - eventName: The event name to use when the body has no `name` field.
     /// - Returns: The verified body and its event.
-    /// - Throws: ``WebhookCore/WebhookError`` attributed to ApiTree: `body_too_large`, `invalid_configuration`,
+    /// - Throws: `WebhookError` attributed to ApiTree: `body_too_large`, `invalid_configuration`,
     ///   `missing_signature`, `malformed_signature`, `signature_mismatch`, `replayed`, then the decoding codes
     ///   (`malformed_body`, `invalid_payload`, `missing_event_name`).
     public func verify(
@@ -216,7 +219,10 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
         for authenticator in authenticators where authenticator.isValidAuthenticationCode(mac, forParts: parts) {
             return mac
         }
-        throw WebhookError(.signatureMismatch, "\(Self.signatureHeader) does not match the body with any configured secret")
+        throw WebhookError(
+            .signatureMismatch,
+            "\(Self.signatureHeader) does not match the body with any configured secret"
+        )
     }
 
     private static func trimmed(_ value: String) -> Substring {

@@ -62,7 +62,7 @@ public struct HipChatRequestSigner: Sendable {
         let payload: [UInt8]
         do {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             payload = Array(try encoder.encode(claims))
         } catch {
             throw WebhookError(.internalError, "the claims could not be encoded", vendor: .hipChat)

@@ -40,7 +40,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     /// The query parameter that may carry the token.
     public static let queryParameter = "signed_request"
 
-    /// ``WebhookRegistry/WebhookVendor/hipChat``.
+    /// `WebhookVendor.hipChat`.
     public var vendor: WebhookVendor { .hipChat }
 
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat`.
@@ -60,6 +60,9 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     private let clock: @Sendable () -> Double
 
     /// Creates a verifier that finds secrets through a lookup (one add-on, many installations).
+    ///
+    /// A leeway that is negative or not finite makes every ``verify(_:eventName:)`` fail with
+    /// `invalid_configuration`.
     /// - Parameters:
     ///   - secrets: Finds an installation's OAuth secrets (as `HMACKey(utf8: oauthSecret)`) by its OAuth client id.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
@@ -113,13 +116,16 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///   - request: The request as received.
     ///   - eventName: The event name to use when the body has no `event` field.
     /// - Returns: The verified body, its event, and the verified token in `jwt`.
-    /// - Throws: ``WebhookCore/WebhookError`` attributed to HipChat; see the type's documentation for the order.
+    /// - Throws: `WebhookError` attributed to HipChat; see the type's documentation for the order.
     public func verify(
         _ request: WebhookRequest,
         eventName: String?
     ) async throws(WebhookError) -> VerifiedWebhook<HipChatEvent> {
         do throws(WebhookError) {
             try limits.checkBody(request.body.count)
+            guard leeway.isFinite, leeway >= 0 else {
+                throw WebhookError(.invalidConfiguration, "the leeway must be a finite, non-negative number of seconds")
+            }
             let unverified = try parseToken(in: request)
             let issuer = try Self.checkedIssuer(of: unverified)
             let keys = try await keys(forIssuer: issuer)

@@ -288,14 +288,17 @@ struct ApiTreeVerifierTests {
         ]
     )
     func malformedBase64(_ signature: String) async {
-        #expect(await Support.rejection(Support.verifier(), Support.withSignature(signature))?.code == .malformedSignature)
+        #expect(
+            await Support.rejection(Support.verifier(), Support.withSignature(signature))?.code == .malformedSignature
+        )
     }
 
     @Test("the hex scheme rejects Base64, odd lengths and non-hex digits as malformed_signature")
     func malformedHex() async {
         let verifier = Support.verifier(scheme: .init(encoding: .hex))
         for signature in [
-            "dlKtqg0PqTfBZrCLQjepMVrt/Gk=", "7658adaa0d0fa937c1659ac84237a9315aedfc6", "7658adaa0d0fa937c1659ac84237a9315aedfcxz",
+            "dlKtqg0PqTfBZrCLQjepMVrt/Gk=", "7658adaa0d0fa937c1659ac84237a9315aedfc6",
+            "7658adaa0d0fa937c1659ac84237a9315aedfcxz",
             "7658adaa0d0fa937c1659ac84237a9315aedfc6900",
         ] {
             #expect(await Support.rejection(verifier, Support.withSignature(signature))?.code == .malformedSignature)
@@ -336,7 +339,9 @@ struct ApiTreeVerifierTests {
         #expect(error?.category == .replay)
         #expect(error?.vendor == .apiTree)
         // Another body is another signature.
-        _ = try await verifier.verify(Support.signed(Array(#"{"name":"api.deleted","timestamp":"2019-11-12T14:53:48+00:00"}"#.utf8)))
+        _ = try await verifier.verify(
+            Support.signed(Array(#"{"name":"api.deleted","timestamp":"2019-11-12T14:53:48+00:00"}"#.utf8))
+        )
         now.withLock { $0 += 301 }
         _ = try await verifier.verify(request)
     }

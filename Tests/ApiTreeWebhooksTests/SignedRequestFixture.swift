@@ -51,7 +51,12 @@ struct SignedRequestFixture: Codable, Equatable {
     }
 
     static func verified(_ description: String, _ request: WebhookRequest, now: Double, event: String) -> Self {
-        Self(description: description, request: request, now: now, expect: Expectation(result: "verified", event: event))
+        Self(
+            description: description,
+            request: request,
+            now: now,
+            expect: Expectation(result: "verified", event: event)
+        )
     }
 
     static func rejected(_ description: String, _ request: WebhookRequest, now: Double, code: WebhookError.Code) -> Self
