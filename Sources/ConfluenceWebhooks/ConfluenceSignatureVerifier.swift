@@ -9,7 +9,8 @@ public import WebhookRegistry
 /// - ``hmac(secrets:limits:replayStore:eventName:clock:)``: admin and REST webhooks registered with a secret
 ///   (Data Center, Jira-style Cloud admin webhooks). `X-Hub-Signature: sha256=<hex>` (or bare hex) is the
 ///   HMAC-SHA256 of the raw body with the secret.
-/// - ``connect(sharedSecrets:baseURL:leeway:limits:replayStore:eventName:clock:)``: webhooks of a Connect app.
+/// - ``connect(sharedSecrets:baseURL:leeway:limits:replayStore:eventName:clock:)-(SharedSecretLookup,_,_,_,_,_,_)``:
+///   webhooks of a Connect app.
 ///   `Authorization: JWT <token>` (or a `jwt` query parameter) carries an HS256 JWT signed with the tenant's
 ///   `sharedSecret`, found by the token's `iss` (the tenant's `clientKey`); `exp` is required and `qsh` must match
 ///   the request's method, path and query (``ConfluenceQueryStringHash``).
@@ -18,7 +19,7 @@ public import WebhookRegistry
 /// webhook that Atlassian documents as sometimes sent without a JWT after the app was uninstalled (AC-2561): a
 /// receiver that wants to act on it must do so outside the verifier, treating it as unauthenticated.
 ///
-/// When a ``ReplayStore`` is given, a delivery whose `X-Atlassian-Webhook-Identifier` was seen in the last hour is
+/// When a `ReplayStore` is given, a delivery whose `X-Atlassian-Webhook-Identifier` was seen in the last hour is
 /// rejected with `replayed`. The identifier is not covered by either signature: this removes honest retries
 /// (Atlassian may repeat a delivery up to 30 minutes late), it does not stop an attacker who replays a captured
 /// delivery with another identifier. In Connect mode `exp` bounds how long a captured delivery can be replayed.
@@ -151,8 +152,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///
     /// - Parameters:
     ///   - sharedSecrets: The `sharedSecret`s of each `clientKey`.
-    ///   - baseURL: The app's `baseUrl`; see
-    ///     ``connect(sharedSecrets:baseURL:leeway:limits:replayStore:eventName:clock:)``.
+    ///   - baseURL: The app's `baseUrl`, whose path is removed from the request path before `qsh` is recomputed.
     ///   - leeway: Seconds of clock skew allowed (default 60).
     ///   - limits: The size limits.
     ///   - replayStore: Where delivery identifiers are remembered; `nil` for no de-duplication.

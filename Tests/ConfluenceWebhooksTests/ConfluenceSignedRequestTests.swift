@@ -514,9 +514,13 @@ struct ConfluenceSampleFile: Decodable {
         )
     }
 
-    /// The mode: the file's `mode`, else Connect when the request carries a JWT, else HMAC.
+    /// The mode: the file's `mode`, else ``detectedMode``.
     var resolvedMode: String {
-        if let mode { return mode }
+        mode ?? detectedMode
+    }
+
+    /// The mode told from the request alone: Connect when it carries a JWT, else HMAC.
+    var detectedMode: String {
         let request = request
         let hasJWT =
             request.headers["Authorization"].flatMap { JWTLocation.authorizationToken($0) } != nil
@@ -590,15 +594,17 @@ struct ConfluenceSignedRequestTests {
             ConfluenceSampleFile.self,
             from: Data(try ConfluenceFixtures.bytes("requests/" + file))
         )
-        let verifier = config.verifier(mode: sample.resolvedMode, now: sample.now)
-        do {
-            let verified = try await verifier.verify(sample.request, eventName: sample.eventName)
-            #expect(sample.expect.result == "verified", "\(file) verified, expected \(sample.expect.code ?? "?")")
-            #expect(verified.eventName == sample.expect.event)
-            #expect(verified.body == Array(sample.body.utf8))
-        } catch {
-            #expect(sample.expect.result == "rejected", "\(file) rejected with \(error)")
-            #expect(error.code.rawValue == sample.expect.code, "\(file): \(error)")
+        for mode in Set([sample.resolvedMode, sample.detectedMode]) {
+            let verifier = config.verifier(mode: mode, now: sample.now)
+            do {
+                let verified = try await verifier.verify(sample.request, eventName: sample.eventName)
+                #expect(sample.expect.result == "verified", "\(file) verified, expected \(sample.expect.code ?? "?")")
+                #expect(verified.eventName == sample.expect.event)
+                #expect(verified.body == Array(sample.body.utf8))
+            } catch {
+                #expect(sample.expect.result == "rejected", "\(file) rejected in \(mode) mode with \(error)")
+                #expect(error.code.rawValue == sample.expect.code, "\(file) in \(mode) mode: \(error)")
+            }
         }
     }
 
