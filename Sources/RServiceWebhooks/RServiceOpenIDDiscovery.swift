@@ -13,15 +13,15 @@ public protocol RServiceKeyProvider: Sendable {
     /// The keys of an issuer, from a cache or freshly fetched.
     /// - Parameter issuer: The token's `iss`, already checked against the verifier's configuration.
     /// - Returns: The keys; their `keyID`s are matched against the token's `kid`.
-    /// - Throws: Any error; a ``WebhookError`` keeps its code, others become
-    ///   ``WebhookError/Code/keyFetchFailed``.
+    /// - Throws: Any error; a `WebhookError` keeps its code, others become
+    ///   `WebhookError/Code/keyFetchFailed`.
     func keySet(forIssuer issuer: String) async throws -> JWTKeySet
 
     /// A fresher key set, asked for when the set from ``keySet(forIssuer:)`` has no key with the token's `kid`
     /// (the vendor may have rotated its keys since they were cached).
     ///
     /// Return `nil` when no fresher set can be had now; the token is then rejected with
-    /// ``WebhookError/Code/unknownKeyID``. The default returns `nil`.
+    /// `WebhookError/Code/unknownKeyID`. The default returns `nil`.
     /// - Parameter issuer: The token's `iss`, already checked against the verifier's configuration.
     func refreshedKeySet(forIssuer issuer: String) async throws -> JWTKeySet?
 }
@@ -35,7 +35,7 @@ extension RServiceKeyProvider {
 /// Fetches R-Service signing keys by OpenID Connect discovery: `GET <iss>/.well-known/openid-configuration`, then
 /// the JWKS at its `jwks_uri`; key sets are cached per issuer.
 ///
-/// Rules, each failing with ``WebhookError/Code/keyFetchFailed``:
+/// Rules, each failing with `WebhookError/Code/keyFetchFailed`:
 /// - the issuer must be an `https` URL without user info, query or fragment;
 /// - the discovery document must be a JSON object (at most 64 KiB) whose `jwks_uri` is an `https` URL on the
 ///   issuer's host and port, and whose `issuer`, when present, equals the issuer;

@@ -32,7 +32,7 @@ public struct RServiceRequestSigner: Sendable {
     ///   - issuer: The `iss` claim: the account URL, or the policy URL with OpenID Connect discovery.
     ///   - audience: The `aud` claim (the policy's `jwt_audience`), if any.
     ///   - keyID: The header's `kid` (set with OpenID Connect discovery).
-    /// - Throws: ``WebhookError/Code/invalidConfiguration`` when the algorithm does not fit the key.
+    /// - Throws: `WebhookError/Code/invalidConfiguration` when the algorithm does not fit the key.
     public static func privateKey(
         _ key: PrivateKey,
         algorithm: JWSAlgorithm,
@@ -54,8 +54,8 @@ public struct RServiceRequestSigner: Sendable {
     ///   - algorithm: HS256 (default), HS384 or HS512.
     ///   - issuer: The `iss` claim.
     ///   - audience: The `aud` claim, if any.
-    /// - Throws: ``WebhookError/Code/invalidConfiguration`` for a non-HS algorithm,
-    ///   ``WebhookError/Code/invalidKey`` for an empty secret.
+    /// - Throws: `WebhookError/Code/invalidConfiguration` for a non-HS algorithm,
+    ///   `WebhookError/Code/invalidKey` for an empty secret.
     public static func sharedSecret(
         _ secret: HMACKey,
         algorithm: JWSAlgorithm = .hs256,
@@ -86,8 +86,8 @@ public struct RServiceRequestSigner: Sendable {
     ///   - deliveryID: The delivery id; `nil` for a random lower-case UUID.
     ///   - deliveryHeader: `X-4me-Delivery` (default) or `x-xurrent-delivery`; the `User-Agent` follows the brand.
     /// - Returns: The request.
-    /// - Throws: ``WebhookError/Code/invalidPayload`` when the message is not a JSON object;
-    ///   ``WebhookError/Code/invalidConfiguration`` when `now` or `lifetime` is not a finite number of seconds.
+    /// - Throws: `WebhookError/Code/invalidPayload` when the message is not a JSON object;
+    ///   `WebhookError/Code/invalidConfiguration` when `now` or `lifetime` is not a finite number of seconds.
     public func sign(
         message: [UInt8],
         target: String = "/webhooks/rservice",
@@ -110,7 +110,7 @@ public struct RServiceRequestSigner: Sendable {
     /// Signs a message into a compact JWS (the value of the body's `jwt` member).
     /// - Parameters: As in ``sign(message:target:now:lifetime:subject:jwtID:deliveryID:deliveryHeader:)``.
     /// - Returns: The compact JWS.
-    /// - Throws: ``WebhookError/Code/invalidPayload`` when the message is not a JSON object.
+    /// - Throws: `WebhookError/Code/invalidPayload` when the message is not a JSON object.
     public func token(
         message: [UInt8],
         now: Double,

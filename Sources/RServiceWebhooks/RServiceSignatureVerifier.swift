@@ -6,25 +6,25 @@ public import WebhookRegistry
 ///
 /// A webhook with a webhook policy posts `{"jwt":"<compact JWS>"}`; the message is the token's `data` claim.
 /// The verifier, in this order:
-/// 1. rejects a body over ``WebhookLimits/maximumBodySize`` before reading it;
+/// 1. rejects a body over `WebhookLimits/maximumBodySize` before reading it;
 /// 2. reads the wrapper strictly (one JSON object with one string `jwt`; other members are ignored) and rejects a
-///    token over ``WebhookLimits/maximumTokenSize`` before parsing it. A plain message (it has `event` or
-///    `webhook_id` but no `jwt`) is rejected with ``WebhookError/Code/unsignedDelivery``;
+///    token over `WebhookLimits/maximumTokenSize` before parsing it. A plain message (it has `event` or
+///    `webhook_id` but no `jwt`) is rejected with `WebhookError/Code/unsignedDelivery`;
 /// 3. checks the signature over the token's exact bytes with the configured keys, which alone decide the
 ///    algorithms (``KeySource``); `none` is never accepted, and an RSA or EC key is never used as an HMAC secret;
 /// 4. checks the claims: `iss` (required; the configured account URL or its 4me/Xurrent twin), `aud` (when
 ///    configured), `exp`, `nbf` and `iat` (when present, with `leeway`), a maximum token age when there is no
 ///    `exp`, and `jti` (required);
-/// 5. records `jti` in the replay store (``WebhookError/Code/replayed`` for a token seen before);
+/// 5. records `jti` in the replay store (`WebhookError/Code/replayed` for a token seen before);
 /// 6. decodes the exact bytes of the `data` claim with ``RServiceEvent/decode(from:eventName:)``.
 ///
 /// Failures of 1–5 are authentication, replay, limit or configuration errors; failures of 6 keep the category
-/// ``WebhookError/Category/decoding``. The returned ``VerifiedWebhook/body`` is the message (the `data` claim's
-/// bytes exactly as signed), ``VerifiedWebhook/jwt`` the verified token and ``VerifiedWebhook/deliveryID`` the
+/// `WebhookError/Category/decoding`. The returned `VerifiedWebhook/body` is the message (the `data` claim's
+/// bytes exactly as signed), `VerifiedWebhook/jwt` the verified token and `VerifiedWebhook/deliveryID` the
 /// `X-4me-Delivery` or `x-xurrent-delivery` header (unsigned: for logs and de-duplication only).
 ///
 /// ``KeySource/unsigned`` is the explicit mode for webhooks without a policy: it accepts plain messages only, checks
-/// nothing, and rejects signed bodies with ``WebhookError/Code/invalidConfiguration``.
+/// nothing, and rejects signed bodies with `WebhookError/Code/invalidConfiguration`.
 public struct RServiceSignatureVerifier: WebhookVerifier {
     public typealias Event = RServiceEvent
 
@@ -42,14 +42,14 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         /// only ones accepted with keys from OpenID Connect discovery. (PS* is never sent by R-Service.)
         public static let asymmetricAlgorithms: Set<JWSAlgorithm> = [.rs256, .rs384, .rs512, .es256, .es384, .es512]
 
-        /// The webhook policy's public keys (several for rotation), as PEM-read ``PublicKey`` values.
+        /// The webhook policy's public keys (several for rotation), as PEM-read `PublicKey` values.
         ///
         /// An RSA key accepts RS256, RS384 and RS512; an EC key accepts the ES* of its curve only (raw R‖S
         /// signatures). With `algorithm` (the policy's `jwt_alg`), every key accepts exactly that algorithm.
         /// - Parameters:
         ///   - keys: The public keys; at least one.
         ///   - algorithm: The policy's algorithm, or `nil` to accept what each key allows.
-        /// - Throws: ``WebhookError/Code/invalidConfiguration`` for no keys, or an algorithm that is not an RS* or
+        /// - Throws: `WebhookError/Code/invalidConfiguration` for no keys, or an algorithm that is not an RS* or
         ///   ES* algorithm fitting every key (`none` is configured with ``unsigned``, HS* with ``sharedSecrets(_:algorithms:)``).
         public static func publicKeys(_ keys: [PublicKey], algorithm: JWSAlgorithm? = nil) throws(WebhookError)
             -> KeySource
@@ -88,8 +88,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         /// - Parameters:
         ///   - secrets: The secrets; at least one, none empty.
         ///   - algorithms: The accepted HS* algorithms (default all three; pass the policy's one).
-        /// - Throws: ``WebhookError/Code/invalidConfiguration`` for no secrets or a non-HS algorithm;
-        ///   ``WebhookError/Code/invalidKey`` for an empty secret.
+        /// - Throws: `WebhookError/Code/invalidConfiguration` for no secrets or a non-HS algorithm;
+        ///   `WebhookError/Code/invalidKey` for an empty secret.
         public static func sharedSecrets(
             _ secrets: [HMACKey],
             algorithms: Set<JWSAlgorithm> = [.hs256, .hs384, .hs512]
@@ -119,7 +119,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
 
         /// No signature: for webhooks without a policy (or a policy with `jwt_alg` `none`). Accepts plain-JSON
         /// messages only and authenticates nothing; a `{"jwt":…}` body is rejected with
-        /// ``WebhookError/Code/invalidConfiguration`` (configure the policy's key instead).
+        /// `WebhookError/Code/invalidConfiguration` (configure the policy's key instead).
         public static let unsigned = KeySource(storage: .unsigned)
 
         /// The ES* algorithm of a curve.
@@ -187,6 +187,13 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         self.clock = clock
     }
 
+    /// Verifies a delivery and decodes its message.
+    /// - Parameters:
+    ///   - request: The request as received.
+    ///   - eventName: Ignored: an R-Service message names its event in `event`.
+    /// - Returns: The verified webhook; its `body` is the message (the `data` claim's bytes exactly as signed, or
+    ///   the plain body in unsigned mode).
+    /// - Throws: `WebhookError` attributed to R-Service; see the type's discussion for the order of checks.
     public func verify(
         _ request: WebhookRequest,
         eventName: String?
@@ -202,6 +209,9 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         RServiceEvent
     > {
         try limits.checkBody(request.body.count)
+        guard leeway.isFinite, leeway >= 0, maximumTokenAge.map({ $0.isFinite && $0 >= 0 }) ?? true else {
+            throw WebhookError(.invalidConfiguration, "leeway and maximum token age must be finite and not negative")
+        }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
         let wrapper = RServiceJSONMembers(request.body)
         let jwtMembers = wrapper?.members(named: "jwt") ?? []

@@ -172,7 +172,10 @@ struct RServiceDiscoveryTests {
             [:],
             [Self.configurationURL: "not json"],
             [Self.configurationURL: #"{"issuer":"\#(Self.policy)"}"#],
-            [Self.configurationURL: Self.discoveryDocument(issuer: "https://other.example")],
+            [
+                Self.configurationURL: Self.discoveryDocument(issuer: "https://other.example"),
+                Self.jwksURL: Self.twoKeys,
+            ],
             [Self.configurationURL: Self.discoveryDocument()],
             [Self.configurationURL: Self.discoveryDocument(), Self.jwksURL: "[]"],
             [Self.configurationURL: Self.discoveryDocument(), Self.jwksURL: #"{"keys":[]}"#],

@@ -150,6 +150,15 @@ struct RServiceVerifierClaimTests {
         _ = try await ageless.verify(claimsRequest(noTimes))
     }
 
+    @Test("A leeway or maximum age that is not a finite, non-negative number is a configuration error")
+    func badTimeConfiguration() async throws {
+        let request = try signed()
+        for (leeway, age) in [(Double.nan, 300.0), (-1, 300), (60, .nan), (60, -5), (.infinity, 300)] {
+            let verifier = TestSupport.verifier(TestSupport.rsaKeys(), leeway: leeway, maximumTokenAge: age)
+            await TestSupport.expectRejection(.invalidConfiguration, verifier, request)
+        }
+    }
+
     // MARK: jti
 
     @Test("jti is required, not empty and at most 256 bytes")

@@ -149,6 +149,31 @@ struct RServiceVerifierWrapperTests {
         await TestSupport.expectRejection(code, verifier, TestSupport.request(body: body))
     }
 
+    @Test("A valid token next to a second jwt member, or in a body that is not strict JSON, is rejected")
+    func strictWrapper() async throws {
+        let token = try token()
+        let bodies: [[UInt8]] = [
+            Array(#"{"jwt":"\#(token)","jwt":"\#(token)"}"#.utf8),
+            Array(#"{"jwt":"\#(token)","x":"a"#.utf8) + [0x01] + Array(#"b"}"#.utf8),
+            Array(#"{"jwt":"\#(token)","x":01}"#.utf8),
+            Array(#"{"jwt":"\#(token)","x":"\ud800"}"#.utf8),
+            Array(#"{"jwt":"\#(token)","x":tru}"#.utf8),
+            Array(#"{"jwt":"\#(token)","x":"#.utf8) + Array(repeating: UInt8(ascii: "["), count: 300)
+                + Array(repeating: UInt8(ascii: "]"), count: 300) + [UInt8(ascii: "}")],
+            Array(#"{"jwt":"\#(token)"}{}"#.utf8),
+        ]
+        for (index, body) in bodies.enumerated() {
+            let error = await TestSupport.error(verifier, WebhookRequest(target: "/", body: body))
+            #expect(error?.code == .malformedToken, "body \(index): \(String(describing: error))")
+        }
+        // The same token alone verifies, and nesting within the depth limit is fine.
+        _ = try await verifier.verify(TestSupport.request(token: token))
+        let nested =
+            #"{"x":"# + String(repeating: "[", count: 200) + String(repeating: "]", count: 200)
+            + #","jwt":"\#(token)"}"#
+        _ = try await TestSupport.verifier(TestSupport.rsaKeys()).verify(TestSupport.request(body: nested))
+    }
+
     @Test("A non-UTF-8 body is rejected without a crash")
     func nonUTF8() async throws {
         let bodies: [[UInt8]] = [
