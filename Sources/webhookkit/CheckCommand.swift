@@ -45,29 +45,48 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
+    /// Checks one vendor: `requests/` with its `config.json`, and each subfolder of it that has its own
+    /// `config.json` (a vendor with several verifier modes keeps one folder per mode).
     private func check(_ vendor: WebhookVendor, root: URL) async throws -> [CheckRow] {
         let vendorDirectory = root.appending(path: vendor.rawValue, directoryHint: .isDirectory)
-        let directory = vendorDirectory.appending(path: "requests", directoryHint: .isDirectory)
-        let configPath = directory.appending(path: "config.json").path(percentEncoded: false)
-        let config = try FixtureConfig.read(configPath)
+        let requests = vendorDirectory.appending(path: "requests", directoryHint: .isDirectory)
+        var rows = try await checkFolder(vendor, folder: requests, prefix: "", vendorDirectory: vendorDirectory)
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: requests.path(percentEncoded: false))) ?? []
+        for name in entries.sorted() {
+            let folder = requests.appending(path: name, directoryHint: .isDirectory)
+            let config = folder.appending(path: "config.json").path(percentEncoded: false)
+            guard FileManager.default.fileExists(atPath: config) else { continue }
+            rows += try await checkFolder(vendor, folder: folder, prefix: name + "/", vendorDirectory: vendorDirectory)
+        }
+        return rows
+    }
+
+    private func checkFolder(
+        _ vendor: WebhookVendor,
+        folder: URL,
+        prefix: String,
+        vendorDirectory: URL
+    ) async throws -> [CheckRow] {
+        let folderPath = folder.path(percentEncoded: false)
+        let config = try FixtureConfig.read(folder.appending(path: "config.json").path(percentEncoded: false))
         let names: [String]
         do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path(percentEncoded: false))
+            names = try FileManager.default.contentsOfDirectory(atPath: folderPath)
                 .filter { $0.hasSuffix(".json") && $0 != "config.json" }
                 .sorted()
         } catch {
-            throw ToolFailure.usage("cannot read '\(directory.path(percentEncoded: false))': \(describe(error))")
+            throw ToolFailure.usage("cannot read '\(folderPath)': \(describe(error))")
         }
         guard !names.isEmpty else {
-            throw ToolFailure.usage("'\(directory.path(percentEncoded: false))' holds no request files")
+            throw ToolFailure.usage("'\(folderPath)' holds no request files")
         }
         var rows: [CheckRow] = []
         for name in names {
-            let path = directory.appending(path: name).path(percentEncoded: false)
-            let file = try RequestFile.read(path)
+            let file = try RequestFile.read(folder.appending(path: name).path(percentEncoded: false))
             let request = try file.request()
             var settings = try config.settings(
-                resolvingPathsIn: [directory, vendorDirectory],
+                for: vendor,
+                resolvingPathsIn: [folder, vendorDirectory],
                 overrides: file
             )
             settings.now = file.now
@@ -79,7 +98,7 @@ struct CheckCommand: AsyncParsableCommand {
             } catch {
                 outcome = .rejected(code: error.code.rawValue, reason: error.reason)
             }
-            rows.append(CheckRow(vendor: vendor, file: name, expectation: file.expect, outcome: outcome))
+            rows.append(CheckRow(vendor: vendor, file: prefix + name, expectation: file.expect, outcome: outcome))
         }
         return rows
     }

@@ -22,6 +22,8 @@ struct RequestFile: Codable {
     }
 
     var description: String?
+    /// Confluence: `hmac` or `connect`, when the file says which mode it is for.
+    var mode: String?
     var method: String?
     var url: String
     var headers: [[String]]?

@@ -119,6 +119,9 @@ func verifiedSummary(_ webhook: VerifiedWebhook<WebhookEvent>) -> [String: Any?]
     if let jwt = webhook.jwt {
         line["issuer"] = jwt.claims.issuer
     }
+    if case .rService(.webhookVerify(let message)) = webhook.event {
+        line["callbackURL"] = message.payload.callbackURL
+    }
     return line
 }
 

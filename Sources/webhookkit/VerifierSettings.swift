@@ -13,8 +13,12 @@ struct VerifierSettings {
     /// Shared secrets as UTF-8 text: HipChat `oauthSecret`, Confluence HMAC secret or Connect `sharedSecret`,
     /// R-Service HS* secret, ApiTree webhook secret. Several for rotation.
     var secrets: [String] = []
-    /// Confluence HMAC-mode secrets when they differ from the Connect ones (`check` only).
+    /// Confluence HMAC-mode secrets, when they differ from ``secrets`` (`check`).
     var hmacSecrets: [String] = []
+    /// Confluence Connect `sharedSecret`s, when they differ from ``secrets`` (`check`).
+    var connectSecrets: [String] = []
+    /// Confluence Connect: the only `clientKey` accepted; any when `nil`.
+    var clientKey: String?
     /// R-Service public keys: PEM texts, with where each came from for messages.
     var publicKeys: [(source: String, pem: String)] = []
     /// HipChat: the only `iss` (OAuth client id) accepted; any when `nil`. R-Service: the account URL (required
@@ -30,6 +34,15 @@ struct VerifierSettings {
     var confluenceMode: ConfluenceMode?
     /// R-Service: accept unsigned plain-JSON deliveries only.
     var unsigned = false
+    /// R-Service: the key source, when named (`publicKeys`, `sharedSecrets`, `unsigned`, `discovery`); otherwise
+    /// told by which keys are given.
+    var rServiceMode: String?
+    /// R-Service OpenID Connect discovery: the file to serve for each URL the verifier fetches (no network).
+    var discoveryDocuments: [String: String] = [:]
+    /// R-Service: a JWKS file whose keys are selected by `kid`, for any issuer.
+    var jwksFile: String?
+    /// R-Service: the most seconds since `iat` for a token without `exp`; the verifier's default when `nil`.
+    var maximumTokenAge: Double?
     /// R-Service: the one JWS algorithm to allow. ApiTree: the HMAC hash (`sha1`, `sha256`).
     var algorithm: String?
     /// ApiTree: `base64` or `hex`.
@@ -107,8 +120,14 @@ struct VerifierSettings {
             }
             return .hmac(secrets: secrets.map { HMACKey(utf8: $0) })
         case .connect:
-            try requireSecrets("confluence Connect mode")
-            let keys = hmacKeys
+            let secrets = connectSecrets.isEmpty ? secrets : connectSecrets
+            guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
+                throw .usage("confluence Connect mode needs --secret (the app's sharedSecret)")
+            }
+            let keys = secrets.map { HMACKey(utf8: $0) }
+            if let clientKey {
+                return .connect(sharedSecrets: [clientKey: keys], baseURL: baseURL, leeway: leeway ?? 60, clock: clock)
+            }
             return .connect(
                 sharedSecrets: { _ in keys },
                 baseURL: baseURL,
@@ -119,33 +138,10 @@ struct VerifierSettings {
     }
 
     private func rServiceVerifier() throws(ToolFailure) -> RServiceSignatureVerifier {
+        let mode = try rServiceKeyMode()
         let keys: RServiceSignatureVerifier.KeySource
-        let algorithm = try algorithm.map { name throws(ToolFailure) in try parseJWSAlgorithm(name) }
         do {
-            if unsigned {
-                guard secrets.isEmpty, publicKeys.isEmpty else {
-                    throw ToolFailure.usage("--unsigned takes no --secret or --public-key")
-                }
-                keys = .unsigned
-            } else if !publicKeys.isEmpty {
-                guard secrets.isEmpty else {
-                    throw ToolFailure.usage("give --public-key or --secret, not both")
-                }
-                var parsed: [PublicKey] = []
-                for (source, pem) in publicKeys {
-                    do {
-                        parsed.append(try PublicKey(pem: pem))
-                    } catch {
-                        throw ToolFailure.usage("'\(source)' is not a usable public key: \(error.reason)")
-                    }
-                }
-                keys = try .publicKeys(parsed, algorithm: algorithm)
-            } else if !secrets.isEmpty {
-                try requireSecrets("rservice")
-                keys = try .sharedSecrets(hmacKeys, algorithms: algorithm.map { [$0] } ?? [.hs256, .hs384, .hs512])
-            } else {
-                throw ToolFailure.usage("rservice needs --public-key FILE, --secret S, or --unsigned")
-            }
+            keys = try rServiceKeys(mode)
         } catch let error as ToolFailure {
             throw error
         } catch let error as WebhookError {
@@ -153,7 +149,7 @@ struct VerifierSettings {
         } catch {
             throw .usage(String(describing: error))
         }
-        guard let issuer = issuer ?? (unsigned ? "" : nil) else {
+        guard let issuer = issuer ?? (mode == "unsigned" ? "" : nil) else {
             throw .usage(
                 "rservice needs --issuer (the account URL, such as https://acme.4me.com) for signed deliveries"
             )
@@ -163,8 +159,79 @@ struct VerifierSettings {
             issuer: issuer,
             audience: audience,
             leeway: leeway ?? 60,
+            maximumTokenAge: maximumTokenAge ?? 300,
             clock: clock
         )
+    }
+
+    /// The R-Service key source to use: the named mode, or the one the given keys tell.
+    private func rServiceKeyMode() throws(ToolFailure) -> String {
+        if let rServiceMode {
+            guard ["publicKeys", "sharedSecrets", "unsigned", "discovery"].contains(rServiceMode) else {
+                throw .usage(
+                    "unknown R-Service mode '\(rServiceMode)': use publicKeys, sharedSecrets, unsigned or discovery"
+                )
+            }
+            return rServiceMode
+        }
+        let given = [
+            unsigned ? "unsigned" : nil,
+            publicKeys.isEmpty ? nil : "publicKeys",
+            secrets.isEmpty ? nil : "sharedSecrets",
+            jwksFile == nil && discoveryDocuments.isEmpty ? nil : "discovery",
+        ].compactMap { $0 }
+        guard let mode = given.first else {
+            throw .usage("rservice needs --public-key FILE, --secret S, --jwks FILE or --unsigned")
+        }
+        guard given.count == 1 else {
+            throw .usage("give only one of --public-key, --secret, --jwks and --unsigned")
+        }
+        return mode
+    }
+
+    private func rServiceKeys(_ mode: String) throws -> RServiceSignatureVerifier.KeySource {
+        let algorithm = try algorithm.map { name throws(ToolFailure) in try parseJWSAlgorithm(name) }
+        switch mode {
+        case "unsigned":
+            return .unsigned
+        case "publicKeys":
+            var parsed: [PublicKey] = []
+            for (source, pem) in publicKeys {
+                do {
+                    parsed.append(try PublicKey(pem: pem))
+                } catch {
+                    throw ToolFailure.usage("'\(source)' is not a usable public key: \(error.reason)")
+                }
+            }
+            return try .publicKeys(parsed, algorithm: algorithm)
+        case "sharedSecrets":
+            try requireSecrets("rservice")
+            return try .sharedSecrets(hmacKeys, algorithms: algorithm.map { [$0] } ?? [.hs256, .hs384, .hs512])
+        default:
+            if let jwksFile {
+                let keySet: JWTKeySet
+                do {
+                    keySet = try JWTKeySet(jwks: try readInput(jwksFile))
+                } catch let error as WebhookCryptoError {
+                    throw ToolFailure.usage("'\(jwksFile)' is not a usable JWKS: \(error.reason)")
+                }
+                return .discovery(FixedKeySetProvider(keySet: keySet))
+            }
+            var documents: [String: [UInt8]] = [:]
+            for (url, path) in discoveryDocuments {
+                documents[url] = try readInput(path)
+            }
+            let served = documents
+            return .discovery(
+                RServiceOpenIDDiscovery(
+                    fetch: { url in
+                        guard let document = served[url] else { throw ToolFailure.usage("no document for \(url)") }
+                        return document
+                    },
+                    clock: clock
+                )
+            )
+        }
     }
 
     private func apiTreeVerifier() throws(ToolFailure) -> ApiTreeSignatureVerifier {
@@ -174,5 +241,14 @@ struct VerifierSettings {
         }
         let scheme = try parseApiTreeScheme(algorithm: algorithm, encoding: encoding, layout: layout)
         return ApiTreeSignatureVerifier(secrets: hmacKeys, webhookURL: webhookURL, scheme: scheme, clock: clock)
+    }
+}
+
+/// Keys from a JWKS file, selected by `kid`, for any issuer (`verify --jwks`).
+struct FixedKeySetProvider: RServiceKeyProvider {
+    var keySet: JWTKeySet
+
+    func keySet(forIssuer issuer: String) async throws -> JWTKeySet {
+        keySet
     }
 }

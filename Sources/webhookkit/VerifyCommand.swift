@@ -51,6 +51,9 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "The event name when the body has none (Confluence Cloud).")
     var event: String?
 
+    @Option(help: "rservice: a JWKS file; the token's kid selects the key (OpenID Connect discovery, offline).")
+    var jwks: String?
+
     @Flag(help: "rservice: accept only an unsigned plain-JSON delivery.")
     var unsigned = false
 
@@ -62,6 +65,9 @@ struct VerifyCommand: AsyncParsableCommand {
 
     @Option(help: "apitree: url-then-body (default) or body-only.")
     var layout: String?
+
+    @Option(help: "confluence Connect: the only clientKey (iss) accepted; any when omitted.")
+    var clientKey: String?
 
     @Option(help: "confluence Connect: the app's base URL, when its path is part of the request URL.")
     var baseURL: String?
@@ -96,9 +102,11 @@ struct VerifyCommand: AsyncParsableCommand {
         var request: WebhookRequest
         var eventName = event
         var now = now
+        var mode: VerifierSettings.ConfluenceMode?
         if let path = self.request {
             let file = try RequestFile.read(path)
             request = try file.request()
+            mode = file.mode.flatMap { VerifierSettings.ConfluenceMode(rawValue: $0.lowercased()) }
             eventName = eventName ?? file.eventName
             now = now ?? file.now
             if let url { request.target = url }
@@ -128,7 +136,10 @@ struct VerifyCommand: AsyncParsableCommand {
         settings.audience = audience
         settings.webhookURL = url ?? (self.request != nil ? request.target : nil)
         settings.baseURL = baseURL
+        settings.clientKey = clientKey
+        settings.confluenceMode = mode
         settings.unsigned = unsigned
+        settings.jwksFile = jwks
         settings.algorithm = algorithm
         settings.encoding = encoding
         settings.layout = layout

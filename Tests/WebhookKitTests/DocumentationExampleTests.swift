@@ -69,3 +69,118 @@ struct DocumentationExampleTests {
         #expect(wrong.stderr.hasPrefix("signature_mismatch: "))
     }
 }
+
+/// Docs/Verification.md's "One entry point" example, with its free names defined.
+private enum VerificationPageExample {
+    struct Installations {
+        func oauthSecrets(for oauthClientID: String) async throws -> [String] {
+            oauthClientID == Samples.hipChatClient ? ["hipchat-oauth-secret"] : []
+        }
+    }
+
+    static let installations = Installations()
+    static let newSecret = "confluence-webhook-secret"
+    static let oldSecret = "confluence-webhook-secret-2024"
+    static let apiTreeSecret = "apitree-webhook-secret"
+
+    static func makeReceiver(webhookPolicyPublicKeyPEM: String) throws -> WebhookReceiver {
+        // As on the page, from here.
+        let receiver = WebhookReceiver(
+            hipChat: HipChatSignatureVerifier(secrets: { oauthClientID in
+                try await installations.oauthSecrets(for: oauthClientID).map { HMACKey(utf8: $0) }
+            }),
+            confluence: .hmac(secrets: [HMACKey(utf8: newSecret), HMACKey(utf8: oldSecret)]),  // during a rotation
+            rService: RServiceSignatureVerifier(
+                keys: try .publicKeys([try PublicKey(pem: webhookPolicyPublicKeyPEM)]),
+                issuer: "https://acme.4me.com",
+                audience: "acme-receiver"
+            ),
+            apiTree: ApiTreeSignatureVerifier(
+                secrets: [HMACKey(utf8: apiTreeSecret)],
+                webhookURL: "https://hooks.example.com/apitree"  // exactly as registered with ApiTree
+            )
+        )
+        return receiver
+    }
+
+    static func receive(
+        _ request: WebhookRequest,
+        vendor: WebhookVendor,
+        registeredEvent: String?,
+        receiver: WebhookReceiver
+    ) async -> Int {
+        do {
+            let webhook = try await receiver.verify(request, from: vendor, eventName: registeredEvent)
+            switch webhook.event {
+            case .confluence(.pageCreated(let page)): print("page created:", page.page?.title ?? "")
+            case .rService(.webhookVerify(let message)): print("activate at", message.payload.callbackURL)
+            case .apiTree(.releaseReleased(let message)): print("released by", message.user?.nickname ?? "")
+            default: print(webhook.event.vendor, webhook.event.eventName ?? "-", webhook.event.typeName)
+            }
+            return 200
+        } catch {
+            switch error.category {
+            case .decoding: return 400
+            case .replay: return 200
+            case .limit: return 413
+            case .configuration: return 500
+            default: return 401
+            }
+        }
+    }
+}
+
+@Suite("Docs/Verification.md example")
+struct VerificationPageExampleTests {
+    @Test("the one-entry-point example answers 200, 401, 400 and 500 as the page says")
+    func statuses() async throws {
+        let key = try PrivateKey.generate(.ec(.p256))
+        let receiver = try VerificationPageExample.makeReceiver(webhookPolicyPublicKeyPEM: key.publicKeyPEM())
+        let signer = ApiTreeRequestSigner(
+            secret: HMACKey(utf8: VerificationPageExample.apiTreeSecret),
+            webhookURL: "https://hooks.example.com/apitree"
+        )
+        let good = signer.sign(body: try Samples.body("apitree/events/release.released.json"))
+        #expect(
+            await VerificationPageExample.receive(good, vendor: .apiTree, registeredEvent: nil, receiver: receiver)
+                == 200
+        )
+        var forged = good
+        forged.body.append(0x20)
+        #expect(
+            await VerificationPageExample.receive(forged, vendor: .apiTree, registeredEvent: nil, receiver: receiver)
+                == 401
+        )
+        let undecodable = signer.sign(body: try Samples.body("apitree/malformed/wrong-type.json"))
+        #expect(
+            await VerificationPageExample.receive(
+                undecodable,
+                vendor: .apiTree,
+                registeredEvent: nil,
+                receiver: receiver
+            )
+                == 400
+        )
+        let rotated = try ConfluenceRequestSigner.hmac(secret: HMACKey(utf8: VerificationPageExample.oldSecret))
+            .sign(body: try Samples.body("confluence/events/page_created.json"), now: Samples.now)
+        #expect(
+            await VerificationPageExample.receive(
+                rotated,
+                vendor: .confluence,
+                registeredEvent: "page_created",
+                receiver: receiver
+            )
+                == 200
+        )
+        let hipChat = try HipChatRequestSigner(oauthClientID: Samples.hipChatClient, secret: Samples.hipChatSecret)
+            .sign(body: try Samples.body("hipchat/events/room_message.json"), now: WebhookClock.now())
+        #expect(
+            await VerificationPageExample.receive(hipChat, vendor: .hipChat, registeredEvent: nil, receiver: receiver)
+                == 200
+        )
+        let empty = WebhookReceiver()
+        #expect(
+            await VerificationPageExample.receive(good, vendor: .apiTree, registeredEvent: nil, receiver: empty) == 500
+        )
+    }
+}

@@ -205,6 +205,43 @@ struct ToolVerifyTests {
         )
     }
 
+    @Test("R-Service key modes: JWKS by kid, unsigned, and the webhook.verify callback URL")
+    func rServiceModes() throws {
+        let requests = "Fixtures/rservice/requests"
+        let issuer = ["--issuer", "https://wdc.4me-staging.com"]
+        let jwks = ["--jwks", "Fixtures/rservice/keys/discovery/jwks.json"]
+        let discovered = try Tool.run(
+            ["verify", "rservice"] + jwks + issuer + [
+                "--request", "\(requests)/discovery/verified-es256-discovered-key.json",
+            ]
+        )
+        #expect(discovered.status == 0, "stderr: \(discovered.stderr)")
+        let unknownKid = try Tool.run(
+            ["verify", "rservice"] + jwks + issuer + ["--request", "\(requests)/discovery/rejected-unknown-kid.json"]
+        )
+        #expect(unknownKid.status == 1)
+        expectOneErrorLine(unknownKid, code: "unknown_key_id")
+        let unsigned = try Tool.run(
+            [
+                "verify", "rservice", "--unsigned", "--request",
+                "\(requests)/unsigned/verified-unsigned-request-note-added.json",
+            ]
+        )
+        #expect(unsigned.status == 0, "stderr: \(unsigned.stderr)")
+        #expect(try unsigned.json()["event"] as? String == "request.note-added")
+        let handshake = try Tool.run(
+            ["verify", "rservice", "--public-key", "Fixtures/rservice/keys/4me-staging-2021.pub.pem"] + issuer
+                + ["--request", "\(requests)/verified-4me-staging-2021-webhook-verify.json"]
+        )
+        #expect(handshake.status == 0, "stderr: \(handshake.stderr)")
+        #expect((try handshake.json()["callbackURL"] as? String)?.hasPrefix("https://") == true)
+        let twoModes = try Tool.run(
+            ["verify", "rservice", "--unsigned", "--secret", "s"] + issuer
+                + ["--request", "\(requests)/unsigned/verified-unsigned-request-note-added.json"]
+        )
+        #expect(twoModes.status == 2)
+    }
+
     @Test("--help exits 0 and names every subcommand")
     func help() throws {
         let result = try Tool.run(["--help"])
