@@ -141,6 +141,11 @@ package struct WebhookLogLine: Sendable {
 
     package var level: Level
     package var message: String
+
+    package init(level: Level, message: String) {
+        self.level = level
+        self.message = message
+    }
 }
 
 /// The framework-independent part of the adapters: the answer for every outcome.
