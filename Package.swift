@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookRegistryTests",
-            dependencies: ["WebhookRegistry", "WebhookKit"],
+            dependencies: ["WebhookRegistry"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
