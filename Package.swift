@@ -132,6 +132,13 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // Reads `Fixtures/<vendor>/` for the vendor test targets; not a product.
+        .target(
+            name: "WebhookFixtureSupport",
+            dependencies: ["WebhookCore", "WebhookTesting"],
+            path: "Tests/WebhookFixtureSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "WebhookCryptoTests", dependencies: ["WebhookCrypto"], swiftSettings: swiftSettings),
         .testTarget(
             name: "WebhookCoreTests",
@@ -140,27 +147,31 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookRegistryTests",
-            dependencies: ["WebhookRegistry", "WebhookKit"],
+            dependencies: ["WebhookRegistry"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HipChatWebhooksTests",
-            dependencies: ["HipChatWebhooks", "WebhookCore", "WebhookCrypto"],
+            dependencies: [
+                "HipChatWebhooks", "WebhookCore", "WebhookCrypto", "WebhookFixtureSupport", "WebhookTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ConfluenceWebhooksTests",
-            dependencies: ["ConfluenceWebhooks", "WebhookCore", "WebhookCrypto"],
+            dependencies: ["ConfluenceWebhooks", "WebhookCore", "WebhookCrypto", "WebhookTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RServiceWebhooksTests",
-            dependencies: ["RServiceWebhooks", "WebhookCore", "WebhookCrypto"],
+            dependencies: ["RServiceWebhooks", "WebhookCore", "WebhookCrypto", "WebhookTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ApiTreeWebhooksTests",
-            dependencies: ["ApiTreeWebhooks", "WebhookCore", "WebhookCrypto"],
+            dependencies: [
+                "ApiTreeWebhooks", "WebhookCore", "WebhookCrypto", "WebhookFixtureSupport", "WebhookTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -69,9 +69,11 @@ public struct JWTSigner: Sendable {
     }
 }
 
-enum JSONText {
-    /// A JSON string literal for `text`.
-    static func quoted(_ text: String) -> String {
+/// JSON text this package writes by hand, for every target of the package (not public API).
+package enum JSONText {
+    /// A JSON string literal for `text`: quotes, backslashes and control characters escaped, `/` and non-ASCII
+    /// text as they are.
+    package static func quoted(_ text: String) -> String {
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

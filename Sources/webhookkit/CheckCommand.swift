@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WebhookKit
+import WebhookTesting
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -82,8 +83,8 @@ struct CheckCommand: AsyncParsableCommand {
         }
         var rows: [CheckRow] = []
         for name in names {
-            let file = try RequestFile.read(folder.appending(path: name).path(percentEncoded: false))
-            let request = try file.request()
+            let file = try readRequestFile(folder.appending(path: name).path(percentEncoded: false))
+            let request = file.request
             var settings = try config.settings(
                 for: vendor,
                 resolvingPathsIn: [folder, vendorDirectory],
@@ -98,7 +99,7 @@ struct CheckCommand: AsyncParsableCommand {
             } catch {
                 outcome = .rejected(code: error.code.rawValue, reason: error.reason)
             }
-            rows.append(CheckRow(vendor: vendor, file: prefix + name, expectation: file.expect, outcome: outcome))
+            rows.append(CheckRow(vendor: vendor, file: prefix + name, expectation: file.expectation, outcome: outcome))
         }
         return rows
     }
@@ -122,10 +123,14 @@ struct CheckCommand: AsyncParsableCommand {
             if case .rejected(let code, let reason) = row.outcome {
                 print("FAIL \(row.vendor.rawValue)/\(row.file): \(code): \(reason)")
             } else {
-                let expectedEvent = row.expectation?.event.map { " \($0)" } ?? ""
+                let expected =
+                    switch row.expectation {
+                    case .verified(let event)?: "verified" + (event.map { " \($0)" } ?? "")
+                    case .rejected?: "rejected"
+                    case nil: "an expect member"
+                    }
                 print(
-                    "FAIL \(row.vendor.rawValue)/\(row.file): got \(row.columns[3]) \(row.columns[4]), "
-                        + "expected \(row.expectation?.result ?? "an expect member")\(expectedEvent)"
+                    "FAIL \(row.vendor.rawValue)/\(row.file): got \(row.columns[3]) \(row.columns[4]), expected \(expected)"
                 )
             }
         }
@@ -141,29 +146,27 @@ struct CheckRow {
 
     var vendor: WebhookVendor
     var file: String
-    var expectation: RequestFile.Expectation?
+    var expectation: WebhookRequestFile.Expectation?
     var outcome: Outcome
 
     var passed: Bool {
-        guard let expectation else { return false }
-        switch (expectation.result, outcome) {
-        case ("verified", .verified(let event)):
-            return expectation.event == nil || expectation.event == event
-        case ("rejected", .rejected(let code, _)):
-            return expectation.code == nil || expectation.code == code
+        switch (expectation, outcome) {
+        case (.verified(let expected)?, .verified(let event)):
+            return expected == nil || expected == event
+        case (.rejected(let expected)?, .rejected(let code, _)):
+            return expected == nil || expected?.rawValue == code
         default:
             return false
         }
     }
 
     var columns: [String] {
-        let expected: String
-        if let expectation {
-            expected =
-                expectation.result + (expectation.result == "rejected" ? expectation.code.map { " \($0)" } ?? "" : "")
-        } else {
-            expected = "(no expect)"
-        }
+        let expected =
+            switch expectation {
+            case .verified?: "verified"
+            case .rejected(let code)?: "rejected" + (code.map { " \($0.rawValue)" } ?? "")
+            case nil: "(no expect)"
+            }
         let got: String
         let event: String
         switch outcome {

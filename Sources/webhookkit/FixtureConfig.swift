@@ -1,5 +1,6 @@
 import Foundation
 import WebhookKit
+import WebhookTesting
 
 /// `Fixtures/<vendor>/requests/config.json`: how to configure a vendor's verifier for its signed sample requests.
 ///
@@ -52,7 +53,7 @@ struct FixtureConfig: Decodable {
     func settings(
         for vendor: WebhookVendor,
         resolvingPathsIn directories: [URL],
-        overrides: RequestFile
+        overrides: WebhookRequestFile
     ) throws(ToolFailure) -> VerifierSettings {
         var settings = VerifierSettings()
         settings.secrets = (secrets ?? []) + (secret.map { [$0] } ?? [])

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WebhookKit
+import WebhookTesting
 
 struct SignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -105,7 +106,12 @@ struct SignCommand: ParsableCommand {
         } catch let error as WebhookError {
             throw ToolFailure.usage(error.description)
         }
-        printJSONLine(try RequestFile.summary(of: request, eventName: event, now: now))
+        let file = WebhookRequestFile(request: request, now: now, eventName: event)
+        do {
+            print(String(decoding: try file.encodedLine(), as: UTF8.self))
+        } catch {
+            throw ToolFailure.usage(error.reason)
+        }
     }
 
     private func requireSecret(_ what: String) throws(ToolFailure) -> HMACKey {

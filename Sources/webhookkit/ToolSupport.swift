@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WebhookKit
+import WebhookTesting
 
 /// Parses a vendor argument (`hipchat`, `confluence`, `rservice`, `apitree`).
 func parseVendor(_ text: String) throws -> WebhookVendor {
@@ -46,6 +47,17 @@ func describe(_ error: any Error) -> String {
         return "no such file"
     }
     return error.localizedDescription
+}
+
+/// Reads a request file (the signed-request format, as `sign` prints it).
+/// - Throws: ``ToolFailure/usage(_:)`` (exit 2) when it cannot be read or is not in this format.
+func readRequestFile(_ path: String) throws(ToolFailure) -> WebhookRequestFile {
+    let bytes = try readInput(path)
+    do {
+        return try WebhookRequestFile(bytes: bytes)
+    } catch {
+        throw .usage("'\(path)' is not a request file: \(error.reason)")
+    }
 }
 
 /// Parses a `Name: value` header option.

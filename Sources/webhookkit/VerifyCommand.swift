@@ -1,5 +1,6 @@
 import ArgumentParser
 import WebhookKit
+import WebhookTesting
 
 struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -104,8 +105,8 @@ struct VerifyCommand: AsyncParsableCommand {
         var now = now
         var mode: VerifierSettings.ConfluenceMode?
         if let path = self.request {
-            let file = try RequestFile.read(path)
-            request = try file.request()
+            let file = try readRequestFile(path)
+            request = file.request
             mode = file.mode.flatMap { VerifierSettings.ConfluenceMode(rawValue: $0.lowercased()) }
             eventName = eventName ?? file.eventName
             now = now ?? file.now

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WebhookCrypto
 
 /// The `webhookkit` command-line tool.
 ///
@@ -59,7 +60,7 @@ struct ToolFailure: Error {
 func printJSONLine(_ object: [String: Any?]) {
     var members: [String] = []
     for key in object.keys.sorted() {
-        members.append("\(jsonString(key)):\(jsonFragment(object[key] ?? nil))")
+        members.append("\(JSONText.quoted(key)):\(jsonFragment(object[key] ?? nil))")
     }
     print("{" + members.joined(separator: ",") + "}")
 }
@@ -67,7 +68,7 @@ func printJSONLine(_ object: [String: Any?]) {
 private func jsonFragment(_ value: Any?) -> String {
     switch value {
     case nil: return "null"
-    case let string as String: return jsonString(string)
+    case let string as String: return JSONText.quoted(string)
     case let bool as Bool: return bool ? "true" : "false"
     case let int as Int: return String(int)
     case let int as Int64: return String(int)
@@ -75,26 +76,9 @@ private func jsonFragment(_ value: Any?) -> String {
     case let array as [Any?]: return "[" + array.map(jsonFragment).joined(separator: ",") + "]"
     case let object as [String: Any?]:
         return "{"
-            + object.keys.sorted().map { "\(jsonString($0)):\(jsonFragment(object[$0] ?? nil))" }.joined(
+            + object.keys.sorted().map { "\(JSONText.quoted($0)):\(jsonFragment(object[$0] ?? nil))" }.joined(
                 separator: ","
             ) + "}"
-    default: return jsonString(String(describing: value))
+    default: return JSONText.quoted(String(describing: value))
     }
-}
-
-func jsonString(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case let control where control.value < 0x20:
-            result += String(format: "\\u%04x", control.value)
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
 }

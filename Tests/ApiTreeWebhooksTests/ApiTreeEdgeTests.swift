@@ -2,13 +2,14 @@ import ApiTreeWebhooks
 import Foundation
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("ApiTree edge fixtures")
 struct ApiTreeEdgeTests {
     @Test("a timestamp with fractional seconds keeps every digit")
     func withFractions() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("edge", "timestamp-with-fractions.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("edge", "timestamp-with-fractions.json"))
         guard case .releaseReleased(let message) = event else {
             Issue.record("expected .releaseReleased, got \(event)")
             return
@@ -21,7 +22,7 @@ struct ApiTreeEdgeTests {
 
     @Test("a timestamp without fractions, in a body with only name and timestamp")
     func withoutFractions() throws {
-        let body = try Fixtures.bytes("edge", "timestamp-without-fractions.json")
+        let body = try fixtures.bytes("edge", "timestamp-without-fractions.json")
         #expect(body == Array(#"{"name":"api.created","timestamp":"2019-11-12T14:53:47+00:00"}"#.utf8))
         let event = try ApiTreeEvent.decode(from: body)
         guard case .apiCreated(let message) = event else {
@@ -38,7 +39,7 @@ struct ApiTreeEdgeTests {
 
     @Test("an unknown event name decodes to .unknown, keeping the name and the JSON")
     func unknownName() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("edge", "unknown-event-name.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("edge", "unknown-event-name.json"))
         guard case .unknown(let name, let json) = event else {
             Issue.record("expected .unknown, got \(event)")
             return
@@ -54,7 +55,7 @@ struct ApiTreeEdgeTests {
 
     @Test("extra unknown fields are ignored")
     func extraFields() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("edge", "extra-unknown-fields.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("edge", "extra-unknown-fields.json"))
         guard case .apiDeleted(let message) = event else {
             Issue.record("expected .apiDeleted, got \(event)")
             return
@@ -66,7 +67,7 @@ struct ApiTreeEdgeTests {
 
     @Test("a user id sent as a string decodes and encodes back as a string")
     func stringUserID() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("edge", "user-id-as-string.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("edge", "user-id-as-string.json"))
         let message = try #require(event.message)
         #expect(event.name == .userCreated)
         #expect(message.user?.id == "u-2210")
@@ -78,7 +79,7 @@ struct ApiTreeEdgeTests {
 
     @Test("a body without name fails unless the caller names the event")
     func missingName() throws {
-        let body = try Fixtures.bytes("edge", "missing-name.json")
+        let body = try fixtures.bytes("edge", "missing-name.json")
         let error = #expect(throws: WebhookError.self) { try ApiTreeEvent.decode(from: body) }
         #expect(error?.code == .missingEventName)
         #expect(error?.vendor == .apiTree)
@@ -95,7 +96,7 @@ struct ApiTreeEdgeTests {
 
     @Test("the body's name wins over the caller's name")
     func bodyNameWins() throws {
-        let body = try Fixtures.bytes("events", "api.deleted.json")
+        let body = try fixtures.bytes("events", "api.deleted.json")
         #expect(try ApiTreeEvent.decode(from: body, eventName: "api.created").name == .apiDeleted)
     }
 }
@@ -115,13 +116,13 @@ struct ApiTreeMalformedTests {
 
     @Test("every malformed fixture has an expectation")
     func covered() {
-        #expect(Fixtures.names(in: "malformed") == Self.expectations.map(\.file).sorted())
+        #expect(fixtures.names(in: "malformed") == Self.expectations.map(\.file).sorted())
     }
 
     @Test("malformed fixtures fail with the right code", arguments: expectations.map(\.file))
     func fails(file: String) throws {
         let expectation = try #require(Self.expectations.first { $0.file == file })
-        let body = try Fixtures.bytes("malformed", file)
+        let body = try fixtures.bytes("malformed", file)
         let error = #expect(throws: WebhookError.self) { try ApiTreeEvent.decode(from: body, eventName: "api.created") }
         #expect(error?.code == expectation.code)
         #expect(error?.category == .decoding)

@@ -2,12 +2,13 @@ import ApiTreeWebhooks
 import Foundation
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("ApiTree event fixtures")
 struct ApiTreeEventFixtureTests {
-    static let eventFiles = Fixtures.names(in: "events")
-    static let edgeFiles = Fixtures.names(in: "edge").filter { $0 != "missing-name.json" }
+    static let eventFiles = fixtures.names(in: "events")
+    static let edgeFiles = fixtures.names(in: "edge").filter { $0 != "missing-name.json" }
 
     @Test("the events/ directory holds the fixtures")
     func fixturesExist() {
@@ -16,8 +17,8 @@ struct ApiTreeEventFixtureTests {
 
     @Test("events/ fixture decodes to its named case", arguments: eventFiles)
     func decodesToNamedCase(file: String) throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("events", file))
-        let expected = Fixtures.eventName(ofFile: file)
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("events", file))
+        let expected = fixtures.eventName(ofFile: file)
         if case .unknown = event {
             Issue.record("\(file) decoded as .unknown")
         }
@@ -32,14 +33,14 @@ struct ApiTreeEventFixtureTests {
 
     @Test("the decoded payload's type is the registry's swiftType", arguments: eventFiles)
     func payloadTypeMatchesRegistry(file: String) throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("events", file))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("events", file))
         let descriptor = try #require(event.name?.descriptor)
         #expect(String(describing: type(of: event.payload)) == descriptor.swiftType)
     }
 
     @Test("events/ fixtures lose nothing: re-encoded JSON equals the original JSON", arguments: eventFiles)
     func lossless(file: String) throws {
-        let body = try Fixtures.bytes("events", file)
+        let body = try fixtures.bytes("events", file)
         let event = try ApiTreeEvent.decode(from: body)
         #expect(try WebhookJSON.value(from: try WebhookJSON.encode(event)) == (try WebhookJSON.value(from: body)))
     }
@@ -47,7 +48,7 @@ struct ApiTreeEventFixtureTests {
     @Test("round trip: encode then decode gives an equal value", arguments: eventFiles + edgeFiles)
     func roundTrip(file: String) throws {
         let directory = Self.eventFiles.contains(file) ? "events" : "edge"
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes(directory, file))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes(directory, file))
         let again = try ApiTreeEvent.decode(from: try WebhookJSON.encode(event))
         #expect(again == event)
     }
@@ -55,7 +56,7 @@ struct ApiTreeEventFixtureTests {
     @Test("every registered ApiTree name has a fixture, and every fixture name is registered")
     func registryCoverage() {
         let registered = Set(EventRegistry.names(for: .apiTree))
-        let covered = Set(Self.eventFiles.map(Fixtures.eventName(ofFile:)))
+        let covered = Set(Self.eventFiles.map(fixtures.eventName(ofFile:)))
         #expect(registered.subtracting(covered).isEmpty, "names without a fixture: \(registered.subtracting(covered))")
         #expect(
             covered.subtracting(registered).isEmpty,
@@ -90,12 +91,12 @@ struct ApiTreeEventFixtureTests {
 @Suite("ApiTree event messages")
 struct ApiTreeEventMessageTests {
     func message(_ directory: String, _ file: String) throws -> ApiTreeEventPayload {
-        try #require(try ApiTreeEvent.decode(from: try Fixtures.bytes(directory, file)).message)
+        try #require(try ApiTreeEvent.decode(from: try fixtures.bytes(directory, file)).message)
     }
 
     @Test("api.created: name, timestamp, user, resource")
     func apiCreated() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("events", "api.created.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("events", "api.created.json"))
         guard case .apiCreated(let message) = event else {
             Issue.record("expected .apiCreated, got \(event)")
             return
@@ -112,7 +113,7 @@ struct ApiTreeEventMessageTests {
 
     @Test("release.endOfLife keeps its camelCase name")
     func endOfLife() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("events", "release.endOfLife.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("events", "release.endOfLife.json"))
         guard case .releaseEndOfLife(let message) = event else {
             Issue.record("expected .releaseEndOfLife, got \(event)")
             return
@@ -168,7 +169,7 @@ struct ApiTreeEventMessageTests {
 
     @Test("unknown resource types decode and keep their text")
     func openResourceType() throws {
-        let event = try ApiTreeEvent.decode(from: try Fixtures.bytes("edge", "unknown-event-name.json"))
+        let event = try ApiTreeEvent.decode(from: try fixtures.bytes("edge", "unknown-event-name.json"))
         guard case .unknown(_, let json) = event else {
             Issue.record("expected .unknown, got \(event)")
             return

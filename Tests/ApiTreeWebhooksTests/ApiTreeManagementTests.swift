@@ -2,12 +2,13 @@ import ApiTreeWebhooks
 import Foundation
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("ApiTree management models")
 struct ApiTreeManagementTests {
     func decode<T: Decodable>(_ type: T.Type, _ file: String) throws -> T {
-        try WebhookJSON.decode(type, from: try Fixtures.bytes("management", file), vendor: .apiTree)
+        try WebhookJSON.decode(type, from: try fixtures.bytes("management", file), vendor: .apiTree)
     }
 
     func keys(_ value: some Encodable) throws -> [String] {
@@ -17,7 +18,7 @@ struct ApiTreeManagementTests {
     @Test("every management fixture is decoded by a test below")
     func covered() {
         #expect(
-            Fixtures.names(in: "management") == [
+            fixtures.names(in: "management") == [
                 "error-response.json", "webhook--disabled.json", "webhook-create-request.json",
                 "webhook-delivery.json", "webhook-update-request.json", "webhook.json",
             ]
@@ -26,7 +27,7 @@ struct ApiTreeManagementTests {
 
     @Test("the Event-API reference's ErrorResponse example")
     func errorResponse() throws {
-        let body = try Fixtures.bytes("management", "error-response.json")
+        let body = try fixtures.bytes("management", "error-response.json")
         #expect(String(decoding: body, as: UTF8.self) == "{\n  \"code\": 401,\n  \"message\": \"Access denied\"\n}\n")
         let error = try decode(ApiTreeErrorResponse.self, "error-response.json")
         #expect(error == ApiTreeErrorResponse(code: 401, message: "Access denied"))

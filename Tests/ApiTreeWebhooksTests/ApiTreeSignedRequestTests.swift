@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import WebhookCore
 import WebhookCrypto
+import WebhookFixtureSupport
+import WebhookTesting
 
 /// The signed sample requests of `Fixtures/apitree/requests/`: each verifies (or fails) as its `expect` says, and
 /// each is exactly what ``ApiTreeRequestSigner`` produces from `Fixtures/apitree/keys/secrets.json`.
@@ -52,20 +54,20 @@ struct ApiTreeSignedRequestTests {
     static let now = 1_700_000_000.0
 
     static func secrets() throws -> Secrets {
-        try JSONDecoder().decode(Secrets.self, from: Data(try Fixtures.bytes("keys", "secrets.json")))
+        try JSONDecoder().decode(Secrets.self, from: Data(try fixtures.bytes("keys", "secrets.json")))
     }
 
     static func config() throws -> Config {
-        try JSONDecoder().decode(Config.self, from: Data(try Fixtures.bytes("requests", "config.json")))
+        try JSONDecoder().decode(Config.self, from: Data(try fixtures.bytes("requests", "config.json")))
     }
 
     /// Every sample, made with the signer.
-    static func generate() throws -> [String: SignedRequestFixture] {
+    static func generate() throws -> [String: WebhookRequestFile] {
         let keys = try secrets()
         let signer = ApiTreeRequestSigner(secret: HMACKey(utf8: keys.secret), webhookURL: keys.webhookURL)
-        let apiCreated = try Fixtures.bytes("events", "api.created.json")
-        let endOfLife = try Fixtures.bytes("events", "release.endOfLife.json")
-        var files: [String: SignedRequestFixture] = [:]
+        let apiCreated = try fixtures.bytes("events", "api.created.json")
+        let endOfLife = try fixtures.bytes("events", "release.endOfLife.json")
+        var files: [String: WebhookRequestFile] = [:]
 
         files["api-created.json"] = .verified(
             "api.created (tab-indented body, as ApiTree's example) signed with the default scheme: "
@@ -155,8 +157,8 @@ struct ApiTreeSignedRequestTests {
     @Test("the files are exactly what the signer generates")
     func filesMatchGenerator() throws {
         let generated = try Self.generate()
-        #expect(try SignedRequestFiles.sync(generated) == [])
-        #expect(SignedRequestFiles.names() == generated.keys.sorted())
+        #expect(try fixtures.sync(generated) == [])
+        #expect(fixtures.requestFileNames() == generated.keys.sorted())
     }
 
     @Test("config.json agrees with keys/secrets.json")
@@ -168,31 +170,32 @@ struct ApiTreeSignedRequestTests {
         #expect(try config.scheme() == .default)
     }
 
-    @Test("every sample request verifies or fails as its file expects", arguments: SignedRequestFiles.names())
+    @Test("every sample request verifies or fails as its file expects", arguments: fixtures.requestFileNames())
     func sample(_ name: String) async throws {
-        let fixture = try SignedRequestFiles.read(name)
+        let fixture = try fixtures.requestFile("requests", name)
+        let now = try #require(fixture.now)
         let config = try Self.config()
         let verifier = ApiTreeSignatureVerifier(
             secrets: [HMACKey(utf8: config.secret)],
             webhookURL: config.webhookURL,
             scheme: try config.scheme(),
-            clock: { fixture.now }
+            clock: { now }
         )
         do {
             let verified = try await verifier.verify(fixture.request, eventName: fixture.eventName)
-            #expect(fixture.expect.result == "verified", "\(name) verified")
-            #expect(verified.eventName == fixture.expect.event)
+            #expect(fixture.expectation == .verified(event: verified.eventName), "\(name) verified")
         } catch {
-            #expect(fixture.expect.result == "rejected", "\(name): \(error)")
-            #expect(error.code.rawValue == fixture.expect.code, "\(name): \(error)")
+            #expect(fixture.expectation == .rejected(code: error.code), "\(name): \(error)")
         }
     }
 
     @Test("the samples cover the required cases")
     func coverage() throws {
-        let fixtures = try SignedRequestFiles.names().map(SignedRequestFiles.read)
-        #expect(fixtures.contains { $0.expect.result == "verified" })
-        let codes = Set(fixtures.compactMap(\.expect.code))
+        let files = try fixtures.requestFileNames().map { try fixtures.requestFile("requests", $0) }
+        #expect(files.contains { if case .verified? = $0.expectation { true } else { false } })
+        let codes = Set(
+            files.compactMap { if case .rejected(let code?)? = $0.expectation { code.rawValue } else { nil } }
+        )
         #expect(codes.isSuperset(of: ["signature_mismatch", "missing_signature", "malformed_signature"]))
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import WebhookCore
 import WebhookCrypto
+import WebhookTesting
 
 /// The signed sample requests in `Fixtures/confluence/requests/`: how they are made, and a check of every file.
 ///
@@ -10,12 +11,6 @@ import WebhookCrypto
 /// run `WEBHOOKKIT_WRITE_FIXTURES=1 swift test --filter ConfluenceSignedRequestTests`; without the variable, a
 /// test asserts that the committed files are exactly what the generator makes (HMAC and HS256 are deterministic).
 enum ConfluenceSampleRequests {
-    struct Expect: Equatable {
-        var result: String
-        var event: String?
-        var code: String?
-    }
-
     struct Sample {
         var name: String
         var description: String
@@ -23,7 +18,19 @@ enum ConfluenceSampleRequests {
         var request: WebhookRequest
         var now: Double
         var eventName: String?
-        var expect: Expect
+        var expect: WebhookRequestFile.Expectation
+
+        /// The sample's file.
+        var file: WebhookRequestFile {
+            WebhookRequestFile(
+                description: description,
+                request: request,
+                now: now,
+                eventName: eventName,
+                mode: mode,
+                expectation: expect
+            )
+        }
     }
 
     static let host = "https://receiver.example.com"
@@ -36,8 +43,16 @@ enum ConfluenceSampleRequests {
         try ConfluenceFixtures.bytes(path)
     }
 
-    static func verified(_ event: String) -> Expect { Expect(result: "verified", event: event) }
-    static func rejected(_ code: WebhookError.Code) -> Expect { Expect(result: "rejected", code: code.rawValue) }
+    static func verified(_ event: String) -> WebhookRequestFile.Expectation { .verified(event: event) }
+    static func rejected(_ code: WebhookError.Code) -> WebhookRequestFile.Expectation { .rejected(code: code) }
+
+    /// The mode told from the request alone: Connect when it carries a JWT, else HMAC.
+    static func detectedMode(of request: WebhookRequest) -> String {
+        let hasJWT =
+            request.headers["Authorization"].flatMap { JWTLocation.authorizationToken($0) } != nil
+            || request.queryValue("jwt") != nil
+        return hasJWT ? "connect" : "hmac"
+    }
 
     static func make() throws -> [Sample] {
         let hmac = ConfluenceRequestSigner.hmac(secret: HMACKey(utf8: ConfluenceTestValues.hmacSecret))
@@ -394,47 +409,11 @@ enum ConfluenceSampleRequests {
 
     // MARK: Rendering
 
+    /// A JSON string for the config and key files (the request files are ``WebhookRequestFile/encoded()``).
     static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{00}"..."\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}":
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        return output + "\""
-    }
-
-    static func number(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-
-    static func render(_ sample: Sample) -> String {
-        var lines = ["{"]
-        lines.append("  \"description\": \(quoted(sample.description)),")
-        lines.append("  \"mode\": \(quoted(sample.mode)),")
-        lines.append("  \"method\": \(quoted(sample.request.method)),")
-        lines.append("  \"url\": \(quoted(sample.request.target)),")
-        let headers = sample.request.headers.map { "    [\(quoted($0.name)), \(quoted($0.value))]" }
-        lines.append("  \"headers\": [\n" + headers.joined(separator: ",\n") + "\n  ],")
-        lines.append("  \"body\": \(quoted(String(decoding: sample.request.body, as: UTF8.self))),")
-        lines.append("  \"now\": \(number(sample.now)),")
-        if let eventName = sample.eventName {
-            lines.append("  \"eventName\": \(quoted(eventName)),")
-        }
-        var expect = "\"result\": \(quoted(sample.expect.result))"
-        if let event = sample.expect.event { expect += ", \"event\": \(quoted(event))" }
-        if let code = sample.expect.code { expect += ", \"code\": \(quoted(code))" }
-        lines.append("  \"expect\": {\(expect)}")
-        lines.append("}")
-        return lines.joined(separator: "\n") + "\n"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return (try? encoder.encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
     }
 
     static func renderConfig() -> String {
@@ -479,53 +458,11 @@ enum ConfluenceSampleRequests {
     static func files() throws -> [String: String] {
         var files: [String: String] = [:]
         for sample in try make() {
-            files["requests/\(sample.name).json"] = render(sample)
+            files["requests/\(sample.name).json"] = String(decoding: try sample.file.encoded(), as: UTF8.self)
         }
         files["requests/config.json"] = renderConfig()
         files["keys/secrets.json"] = renderSecrets()
         return files
-    }
-}
-
-/// A sample request file as the command-line tool reads it.
-struct ConfluenceSampleFile: Decodable {
-    struct Expect: Decodable {
-        var result: String
-        var event: String?
-        var code: String?
-    }
-
-    var description: String
-    var mode: String?
-    var method: String
-    var url: String
-    var headers: [[String]]
-    var body: String
-    var now: Double
-    var eventName: String?
-    var expect: Expect
-
-    var request: WebhookRequest {
-        WebhookRequest(
-            method: method,
-            target: url,
-            headers: WebhookHeaders(headers.map { ($0.first ?? "", $0.count > 1 ? $0[1] : "") }),
-            body: Array(body.utf8)
-        )
-    }
-
-    /// The mode: the file's `mode`, else ``detectedMode``.
-    var resolvedMode: String {
-        mode ?? detectedMode
-    }
-
-    /// The mode told from the request alone: Connect when it carries a JWT, else HMAC.
-    var detectedMode: String {
-        let request = request
-        let hasJWT =
-            request.headers["Authorization"].flatMap { JWTLocation.authorizationToken($0) } != nil
-            || request.queryValue("jwt") != nil
-        return hasJWT ? "connect" : "hmac"
     }
 }
 
@@ -575,11 +512,14 @@ struct ConfluenceSignedRequestTests {
     func coverage() throws {
         var seen: Set<String> = []
         for file in Self.requestFiles {
-            let sample = try JSONDecoder().decode(
-                ConfluenceSampleFile.self,
-                from: Data(try ConfluenceFixtures.bytes("requests/" + file))
-            )
-            seen.insert(sample.resolvedMode + ":" + sample.expect.result)
+            let sample = try WebhookRequestFile(bytes: ConfluenceFixtures.bytes("requests/" + file))
+            let mode = sample.mode ?? ConfluenceSampleRequests.detectedMode(of: sample.request)
+            let result =
+                switch try #require(sample.expectation) {
+                case .verified: "verified"
+                case .rejected: "rejected"
+                }
+            seen.insert(mode + ":" + result)
         }
         #expect(seen == ["hmac:verified", "hmac:rejected", "connect:verified", "connect:rejected"])
     }
@@ -590,20 +530,20 @@ struct ConfluenceSignedRequestTests {
             ConfluenceSampleConfig.self,
             from: Data(try ConfluenceFixtures.bytes("requests/config.json"))
         )
-        let sample = try JSONDecoder().decode(
-            ConfluenceSampleFile.self,
-            from: Data(try ConfluenceFixtures.bytes("requests/" + file))
-        )
-        for mode in Set([sample.resolvedMode, sample.detectedMode]) {
-            let verifier = config.verifier(mode: mode, now: sample.now)
+        let sample = try WebhookRequestFile(bytes: ConfluenceFixtures.bytes("requests/" + file))
+        let now = try #require(sample.now)
+        let detectedMode = ConfluenceSampleRequests.detectedMode(of: sample.request)
+        for mode in Set([sample.mode ?? detectedMode, detectedMode]) {
+            let verifier = config.verifier(mode: mode, now: now)
             do {
                 let verified = try await verifier.verify(sample.request, eventName: sample.eventName)
-                #expect(sample.expect.result == "verified", "\(file) verified, expected \(sample.expect.code ?? "?")")
-                #expect(verified.eventName == sample.expect.event)
-                #expect(verified.body == Array(sample.body.utf8))
+                #expect(
+                    sample.expectation == .verified(event: verified.eventName),
+                    "\(file) verified in \(mode) mode, expected \(String(describing: sample.expectation))"
+                )
+                #expect(verified.body == sample.request.body)
             } catch {
-                #expect(sample.expect.result == "rejected", "\(file) rejected in \(mode) mode with \(error)")
-                #expect(error.code.rawValue == sample.expect.code, "\(file) in \(mode) mode: \(error)")
+                #expect(sample.expectation == .rejected(code: error.code), "\(file) in \(mode) mode: \(error)")
             }
         }
     }

@@ -2,13 +2,14 @@ import Foundation
 import HipChatWebhooks
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 /// Field-level checks on the payloads captured from real deliveries (the vendor sheet's literal bodies).
 @Suite("HipChat captured payloads")
 struct HipChatCapturedPayloadTests {
     func messageEvent(_ file: String) throws -> HipChatMessageEvent {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", file))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", file))
         switch event {
         case .roomMessage(let payload), .roomNotification(let payload): return payload
         default:
@@ -82,7 +83,7 @@ struct HipChatCapturedPayloadTests {
 
     @Test("room_notification with a plain-string sender (Plack-App-HipChat-WebHook)")
     func notification() throws {
-        let body = try Fixtures.bytes("events", "room_notification.json")
+        let body = try fixtures.bytes("events", "room_notification.json")
         let decoded = try HipChatEvent.decode(from: body)
         guard case .roomNotification(let event) = decoded else {
             Issue.record("not a notification: \(decoded)")

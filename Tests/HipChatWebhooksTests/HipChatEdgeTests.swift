@@ -2,13 +2,14 @@ import Foundation
 import HipChatWebhooks
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("HipChat edge fixtures")
 struct HipChatEdgeTests {
     @Test("an unknown event name decodes to .unknown, keeping the name and the JSON")
     func unknownName() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("edge", "unknown-event-name.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("edge", "unknown-event-name.json"))
         guard case .unknown(let name, let json) = event else {
             Issue.record("expected .unknown, got \(event)")
             return
@@ -26,7 +27,7 @@ struct HipChatEdgeTests {
 
     @Test("extra unknown fields at every level are ignored")
     func extraFields() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("edge", "extra-unknown-fields.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("edge", "extra-unknown-fields.json"))
         guard case .roomMessage(let payload) = event else {
             Issue.record("expected .roomMessage, got \(event)")
             return
@@ -40,7 +41,7 @@ struct HipChatEdgeTests {
 
     @Test("ids sent as strings decode and encode back as strings")
     func stringIDs() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("edge", "webhook-id-as-string.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("edge", "webhook-id-as-string.json"))
         guard case .roomMessage(let payload) = event else {
             Issue.record("expected .roomMessage, got \(event)")
             return
@@ -58,7 +59,7 @@ struct HipChatEdgeTests {
 
     @Test("a notification whose from is null has no sender")
     func fromNull() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("edge", "notification-from-null.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("edge", "notification-from-null.json"))
         guard case .roomNotification(let payload) = event else {
             Issue.record("expected .roomNotification, got \(event)")
             return
@@ -72,7 +73,7 @@ struct HipChatEdgeTests {
 
     @Test("a body without event fails unless the caller names the event")
     func missingEventName() throws {
-        let body = try Fixtures.bytes("edge", "missing-event-name.json")
+        let body = try fixtures.bytes("edge", "missing-event-name.json")
         let error = #expect(throws: WebhookError.self) { try HipChatEvent.decode(from: body) }
         #expect(error?.code == .missingEventName)
         #expect(error?.category == .decoding)
@@ -94,14 +95,14 @@ struct HipChatEdgeTests {
 
     @Test("the body's event wins over the caller's name")
     func bodyNameWins() throws {
-        let body = try Fixtures.bytes("events", "room_message.json")
+        let body = try fixtures.bytes("events", "room_message.json")
         let event = try HipChatEvent.decode(from: body, eventName: "room_exit")
         #expect(event.eventName == "room_message")
     }
 
     @Test("a caller's name that is not registered gives .unknown")
     func callerUnknownName() throws {
-        let body = try Fixtures.bytes("edge", "missing-event-name.json")
+        let body = try fixtures.bytes("edge", "missing-event-name.json")
         let event = try HipChatEvent.decode(from: body, eventName: "room_poll_closed")
         guard case .unknown(let name, let json) = event else {
             Issue.record("expected .unknown, got \(event)")
@@ -125,13 +126,13 @@ struct HipChatMalformedTests {
 
     @Test("every malformed fixture has an expectation")
     func covered() {
-        #expect(Fixtures.names(in: "malformed") == Self.expectations.map(\.file).sorted())
+        #expect(fixtures.names(in: "malformed") == Self.expectations.map(\.file).sorted())
     }
 
     @Test("malformed fixtures fail with the right code", arguments: expectations.map(\.file))
     func fails(file: String) throws {
         let expectation = try #require(Self.expectations.first { $0.file == file })
-        let body = try Fixtures.bytes("malformed", file)
+        let body = try fixtures.bytes("malformed", file)
         let error = #expect(throws: WebhookError.self) {
             try HipChatEvent.decode(from: body, eventName: "room_message")
         }

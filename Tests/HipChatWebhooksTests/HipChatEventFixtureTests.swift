@@ -2,12 +2,13 @@ import Foundation
 import HipChatWebhooks
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("HipChat event fixtures")
 struct HipChatEventFixtureTests {
-    static let eventFiles = Fixtures.names(in: "events")
-    static let edgeFiles = Fixtures.names(in: "edge").filter { $0 != "missing-event-name.json" }
+    static let eventFiles = fixtures.names(in: "events")
+    static let edgeFiles = fixtures.names(in: "edge").filter { $0 != "missing-event-name.json" }
 
     @Test("the events/ directory holds the fixtures")
     func fixturesExist() {
@@ -16,8 +17,8 @@ struct HipChatEventFixtureTests {
 
     @Test("events/ fixture decodes to its named case", arguments: eventFiles)
     func decodesToNamedCase(file: String) throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", file))
-        let expected = Fixtures.eventName(ofFile: file)
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", file))
+        let expected = fixtures.eventName(ofFile: file)
         if case .unknown = event {
             Issue.record("\(file) decoded as .unknown")
         }
@@ -28,14 +29,14 @@ struct HipChatEventFixtureTests {
 
     @Test("the decoded payload's type is the registry's swiftType", arguments: eventFiles)
     func payloadTypeMatchesRegistry(file: String) throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", file))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", file))
         let descriptor = try #require(event.name?.descriptor)
         #expect(String(describing: type(of: event.payload)) == descriptor.swiftType)
     }
 
     @Test("events/ fixtures lose nothing: re-encoded JSON equals the original JSON", arguments: eventFiles)
     func lossless(file: String) throws {
-        let body = try Fixtures.bytes("events", file)
+        let body = try fixtures.bytes("events", file)
         let event = try HipChatEvent.decode(from: body)
         let original = try WebhookJSON.value(from: body)
         let reencoded = try WebhookJSON.value(from: try WebhookJSON.encode(event))
@@ -45,7 +46,7 @@ struct HipChatEventFixtureTests {
     @Test("round trip: encode then decode gives an equal value", arguments: eventFiles + edgeFiles)
     func roundTrip(file: String) throws {
         let directory = Self.eventFiles.contains(file) ? "events" : "edge"
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes(directory, file))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes(directory, file))
         let again = try HipChatEvent.decode(from: try WebhookJSON.encode(event))
         #expect(again == event)
     }
@@ -53,7 +54,7 @@ struct HipChatEventFixtureTests {
     @Test("every registered HipChat name has a fixture, and every fixture name is registered")
     func registryCoverage() {
         let registered = Set(EventRegistry.names(for: .hipChat))
-        let covered = Set(Self.eventFiles.map(Fixtures.eventName(ofFile:)))
+        let covered = Set(Self.eventFiles.map(fixtures.eventName(ofFile:)))
         #expect(registered.subtracting(covered).isEmpty, "names without a fixture: \(registered.subtracting(covered))")
         #expect(
             covered.subtracting(registered).isEmpty,

@@ -2,6 +2,7 @@ import Foundation
 import HipChatWebhooks
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("HipChat install callback and webhook registration")
@@ -9,7 +10,7 @@ struct HipChatManagementTests {
     @Test("every management fixture is decoded by a test below")
     func covered() {
         #expect(
-            Fixtures.names(in: "management") == [
+            fixtures.names(in: "management") == [
                 "installation--global.json", "installation--room.json",
                 "webhook-registration--api-reference.json", "webhook-registration--developer-guide.json",
             ]
@@ -19,7 +20,7 @@ struct HipChatManagementTests {
     @Test("install callback for a room")
     func roomInstallation() throws {
         let installation = try HipChatInstallation.decode(
-            from: try Fixtures.bytes("management", "installation--room.json")
+            from: try fixtures.bytes("management", "installation--room.json")
         )
         #expect(installation.oauthID == "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d")
         #expect(installation.oauthSecret == "Xy7pQ2rS9tU4vW1xZ8aB3cD6eF0gH5iJ2kL7mN4o")
@@ -39,7 +40,7 @@ struct HipChatManagementTests {
     @Test("global install callback has no room")
     func globalInstallation() throws {
         let installation = try HipChatInstallation.decode(
-            from: try Fixtures.bytes("management", "installation--global.json")
+            from: try fixtures.bytes("management", "installation--global.json")
         )
         #expect(installation.isGlobal)
         #expect(installation.roomID == nil)
@@ -59,7 +60,7 @@ struct HipChatManagementTests {
     func apiReferenceRegistration() throws {
         let registration = try WebhookJSON.decode(
             HipChatWebhookRegistration.self,
-            from: try Fixtures.bytes("management", "webhook-registration--api-reference.json")
+            from: try fixtures.bytes("management", "webhook-registration--api-reference.json")
         )
         #expect(registration.url == "https://addon.example.com/echo")
         #expect(registration.event == .roomMessage)
@@ -76,7 +77,7 @@ struct HipChatManagementTests {
     func developerGuideRegistration() throws {
         let registration = try WebhookJSON.decode(
             HipChatWebhookRegistration.self,
-            from: try Fixtures.bytes("management", "webhook-registration--developer-guide.json")
+            from: try fixtures.bytes("management", "webhook-registration--developer-guide.json")
         )
         #expect(registration.pattern == #"^\/hello$"#)
         #expect(registration.url == "youraddon.com/hello")

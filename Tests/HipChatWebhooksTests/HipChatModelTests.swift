@@ -2,6 +2,7 @@ import Foundation
 import HipChatWebhooks
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookRegistry
 
 @Suite("HipChat models")
@@ -59,7 +60,7 @@ struct HipChatModelTests {
     @Test("topic change with an OAuth client as sender")
     func oauthClientSender() throws {
         let event = try HipChatEvent.decode(
-            from: try Fixtures.bytes("events", "room_topic_change--oauth-client-sender.json")
+            from: try fixtures.bytes("events", "room_topic_change--oauth-client-sender.json")
         )
         guard case .roomTopicChange(let payload) = event else {
             Issue.record("expected .roomTopicChange, got \(event)")
@@ -77,7 +78,7 @@ struct HipChatModelTests {
 
     @Test("topic change with a user as sender")
     func userSender() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", "room_topic_change.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", "room_topic_change.json"))
         guard case .roomTopicChange(let payload) = event else {
             Issue.record("expected .roomTopicChange, got \(event)")
             return
@@ -91,7 +92,7 @@ struct HipChatModelTests {
     @Test("room enter and exit carry the user and the room")
     func roomVisits() throws {
         for (file, expectedName) in [("room_enter.json", "room_enter"), ("room_exit.json", "room_exit")] {
-            let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", file))
+            let event = try HipChatEvent.decode(from: try fixtures.bytes("events", file))
             #expect(event.eventName == expectedName)
             switch event {
             case .roomEnter(let payload), .roomExit(let payload):
@@ -106,7 +107,7 @@ struct HipChatModelTests {
 
     @Test("room lifecycle items keep their JSON and offer a typed room")
     func lifecycle() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", "room_archived.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", "room_archived.json"))
         guard case .roomArchived(let payload) = event else {
             Issue.record("expected .roomArchived, got \(event)")
             return
@@ -127,7 +128,7 @@ struct HipChatModelTests {
 
     @Test("file upload items keep their JSON and offer typed file, sender and room")
     func fileUpload() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", "room_file_upload.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", "room_file_upload.json"))
         guard case .roomFileUpload(let payload) = event else {
             Issue.record("expected .roomFileUpload, got \(event)")
             return
@@ -148,7 +149,7 @@ struct HipChatModelTests {
 
     @Test("a message with a file, links and format")
     func messageWithFile() throws {
-        let event = try HipChatEvent.decode(from: try Fixtures.bytes("events", "room_message--with-file.json"))
+        let event = try HipChatEvent.decode(from: try fixtures.bytes("events", "room_message--with-file.json"))
         guard case .roomMessage(let payload) = event else {
             Issue.record("expected .roomMessage, got \(event)")
             return

@@ -3,6 +3,8 @@ import HipChatWebhooks
 import Testing
 import WebhookCore
 import WebhookCrypto
+import WebhookFixtureSupport
+import WebhookTesting
 
 /// The signed sample requests of `Fixtures/hipchat/requests/`: each verifies (or fails) as its `expect` says, and
 /// each is exactly what ``HipChatRequestSigner`` (or, for the forged ones, `JWTSigner`) produces from
@@ -29,11 +31,11 @@ struct HipChatSignedRequestTests {
     static let url = "https://receiver.example.com/webhooks/hipchat"
 
     static func secrets() throws -> Secrets {
-        try JSONDecoder().decode(Secrets.self, from: Data(try Fixtures.bytes("keys", "secrets.json")))
+        try JSONDecoder().decode(Secrets.self, from: Data(try fixtures.bytes("keys", "secrets.json")))
     }
 
     static func config() throws -> Config {
-        try JSONDecoder().decode(Config.self, from: Data(try Fixtures.bytes("requests", "config.json")))
+        try JSONDecoder().decode(Config.self, from: Data(try fixtures.bytes("requests", "config.json")))
     }
 
     /// A request carrying a hand-made token in `Authorization: JWT`.
@@ -46,14 +48,14 @@ struct HipChatSignedRequestTests {
     }
 
     /// Every sample.
-    static func generate() throws -> [String: SignedRequestFixture] {
+    static func generate() throws -> [String: WebhookRequestFile] {
         let keys = try secrets()
         let secret = HMACKey(utf8: keys.oauthSecret)
         let signer = HipChatRequestSigner(oauthClientID: keys.oauthId, secret: secret)
-        let message = try Fixtures.bytes("events", "room_message.json")
-        let enter = try Fixtures.bytes("events", "room_enter.json")
-        let notification = try Fixtures.bytes("events", "room_notification.json")
-        var files: [String: SignedRequestFixture] = [:]
+        let message = try fixtures.bytes("events", "room_message.json")
+        let enter = try fixtures.bytes("events", "room_enter.json")
+        let notification = try fixtures.bytes("events", "room_notification.json")
+        var files: [String: WebhookRequestFile] = [:]
 
         files["header-jwt.json"] = .verified(
             "room_message with Authorization: JWT <token> (HS256, iss = oauthId, sub = the sender). The captured "
@@ -156,7 +158,7 @@ struct HipChatSignedRequestTests {
             code: .algorithmNotAllowed
         )
         let attacker = try PrivateKey(
-            pem: String(decoding: try Fixtures.bytes("keys", "attacker-rs256.pem"), as: UTF8.self)
+            pem: String(decoding: try fixtures.bytes("keys", "attacker-rs256.pem"), as: UTF8.self)
         )
         let rs256 = try JWTSigner.privateKey(attacker, algorithm: .rs256).sign(payload: Array(claims.utf8))
         files["rejected-alg-rs256.json"] = .rejected(
@@ -165,7 +167,7 @@ struct HipChatSignedRequestTests {
             now: now,
             code: .algorithmNotAllowed
         )
-        let pem = HMACKey(try Fixtures.bytes("keys", "attacker-rs256.pub.pem"))
+        let pem = HMACKey(try fixtures.bytes("keys", "attacker-rs256.pub.pem"))
         let confused = try JWTSigner.hmac(pem, algorithm: .hs256).sign(payload: Array(claims.utf8))
         files["rejected-public-key-as-secret.json"] = .rejected(
             "HS256 keyed with the bytes of keys/attacker-rs256.pub.pem (the key-confusion attack)",
@@ -211,8 +213,8 @@ struct HipChatSignedRequestTests {
     @Test("the files are exactly what the signers generate")
     func filesMatchGenerator() throws {
         let generated = try Self.generate()
-        #expect(try SignedRequestFiles.sync(generated) == [])
-        #expect(SignedRequestFiles.names() == generated.keys.sorted())
+        #expect(try fixtures.sync(generated) == [])
+        #expect(fixtures.requestFileNames() == generated.keys.sorted())
     }
 
     @Test("config.json agrees with keys/secrets.json")
@@ -224,34 +226,35 @@ struct HipChatSignedRequestTests {
         #expect(config.leeway == 60)
     }
 
-    @Test("every sample request verifies or fails as its file expects", arguments: SignedRequestFiles.names())
+    @Test("every sample request verifies or fails as its file expects", arguments: fixtures.requestFileNames())
     func sample(_ name: String) async throws {
-        let fixture = try SignedRequestFiles.read(name)
+        let fixture = try fixtures.requestFile("requests", name)
+        let now = try #require(fixture.now)
         let config = try Self.config()
         let verifier = HipChatSignatureVerifier(
             secrets: [config.issuer: [HMACKey(utf8: config.secret)]],
             leeway: config.leeway ?? 60,
-            clock: { fixture.now }
+            clock: { now }
         )
         do {
             let verified = try await verifier.verify(fixture.request, eventName: fixture.eventName)
-            #expect(fixture.expect.result == "verified", "\(name) verified")
-            #expect(verified.eventName == fixture.expect.event)
+            #expect(fixture.expectation == .verified(event: verified.eventName), "\(name) verified")
             #expect(verified.jwt?.claims.issuer == config.issuer)
         } catch {
-            #expect(fixture.expect.result == "rejected", "\(name): \(error)")
-            #expect(error.code.rawValue == fixture.expect.code, "\(name): \(error)")
+            #expect(fixture.expectation == .rejected(code: error.code), "\(name): \(error)")
         }
     }
 
     @Test("the samples cover the header, token= and query forms and the required rejections")
     func coverage() throws {
-        let fixtures = try SignedRequestFiles.names().map(SignedRequestFiles.read)
-        let verified = fixtures.filter { $0.expect.result == "verified" }
-        #expect(verified.contains { $0.headers.contains { $0[1].hasPrefix("JWT ey") } })
-        #expect(verified.contains { $0.headers.contains { $0[1].hasPrefix("JWT token=") } })
-        #expect(verified.contains { $0.url.contains("signed_request=") })
-        let codes = Set(fixtures.compactMap(\.expect.code))
+        let files = try fixtures.requestFileNames().map { try fixtures.requestFile("requests", $0) }
+        let verified = files.filter { if case .verified? = $0.expectation { true } else { false } }.map(\.request)
+        #expect(verified.contains { $0.headers.contains { $0.value.hasPrefix("JWT ey") } })
+        #expect(verified.contains { $0.headers.contains { $0.value.hasPrefix("JWT token=") } })
+        #expect(verified.contains { $0.target.contains("signed_request=") })
+        let codes = Set(
+            files.compactMap { if case .rejected(let code?)? = $0.expectation { code.rawValue } else { nil } }
+        )
         #expect(codes.isSuperset(of: ["expired", "signature_mismatch", "missing_signature", "unsupported_algorithm"]))
     }
 }

@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto
+import WebhookFixtureSupport
 import WebhookRegistry
 
 /// Shared values and helpers for the HipChat verifier tests.
@@ -13,7 +14,7 @@ enum HipChatTestSupport {
     static let secret = HMACKey(utf8: secretText)
     static let now = 1_700_000_000.0
     /// A captured `room_message` whose sender is user 3450167 and whose `oauth_client_id` is another client.
-    static let body: [UInt8] = (try? Fixtures.bytes("events", "room_message.json")) ?? []
+    static let body: [UInt8] = (try? fixtures.bytes("events", "room_message.json")) ?? []
     static let senderID = "3450167"
 
     static func verifier(
@@ -357,7 +358,7 @@ struct HipChatVerifierTests {
 
     @Test("an RS256 token is algorithm_not_allowed, before any secret is looked up")
     func rs256() async throws {
-        let key = try PrivateKey(pem: String(decoding: try Fixtures.bytes("keys", "attacker-rs256.pem"), as: UTF8.self))
+        let key = try PrivateKey(pem: String(decoding: try fixtures.bytes("keys", "attacker-rs256.pem"), as: UTF8.self))
         let token = try Support.token(header: #"{"alg":"RS256","typ":"JWT"}"#, claims: Support.claims()) {
             try key.signature(for: $0, algorithm: .rs256)
         }
@@ -369,7 +370,7 @@ struct HipChatVerifierTests {
 
     @Test("an HS256 token whose secret is an RSA public key PEM is rejected (key confusion)")
     func publicKeyAsSecret() async throws {
-        let pem = try Fixtures.bytes("keys", "attacker-rs256.pub.pem")
+        let pem = try fixtures.bytes("keys", "attacker-rs256.pub.pem")
         let token = Support.hmacToken(secret: pem)
         let error = await Support.rejection(Support.verifier(), Support.request(token: token))
         #expect(error?.code == .signatureMismatch)
@@ -579,7 +580,7 @@ struct HipChatVerifierTests {
     @Test("the token does not cover the body: a changed body still verifies (documented limitation)")
     func bodyNotSigned() async throws {
         var request = try Support.signed()
-        request.body = (try? Fixtures.bytes("events", "room_message--hipchat-server.json")) ?? []
+        request.body = (try? fixtures.bytes("events", "room_message--hipchat-server.json")) ?? []
         let verified = try await Support.verifier().verify(request)
         #expect(verified.body == request.body)
     }
@@ -596,7 +597,7 @@ struct HipChatVerifierTests {
         #expect(error?.code == .subjectMismatch)
         #expect(error?.category == .authentication)
         // item.sender is used where there is one.
-        let enter = try Fixtures.bytes("events", "room_enter.json")
+        let enter = try fixtures.bytes("events", "room_enter.json")
         _ = try await verifier.verify(try Support.signed(enter))
         #expect(
             await Support.rejection(verifier, try Support.signed(enter, subject: Support.senderID))?.code
@@ -615,7 +616,7 @@ struct HipChatVerifierTests {
     func subjectWithoutSender() async throws {
         let verifier = Support.verifier(requireSubjectMatchesSender: true)
         // A notification's sender is a label without an id.
-        let notification = try Fixtures.bytes("events", "room_notification.json")
+        let notification = try fixtures.bytes("events", "room_notification.json")
         let error = await Support.rejection(verifier, try Support.signed(notification, subject: "SomeDude"))
         #expect(error?.code == .subjectMismatch)
         let noSender = Array(#"{"event":"room_deleted","item":{"room":{"id":1}},"webhook_id":5}"#.utf8)
@@ -777,7 +778,7 @@ struct HipChatVerifierTests {
 
     @Test("the event name argument is used when the body has none")
     func eventNameArgument() async throws {
-        let body = try Fixtures.bytes("edge", "missing-event-name.json")
+        let body = try fixtures.bytes("edge", "missing-event-name.json")
         let request = try Support.signed(body, subject: "1")
         #expect(await Support.rejection(Support.verifier(), request)?.code == .missingEventName)
         let verified = try await Support.verifier().verify(request, eventName: "room_enter")

@@ -2,59 +2,7 @@ import Foundation
 import RServiceWebhooks
 import WebhookCore
 import WebhookCrypto
-
-/// One signed sample request of `Fixtures/rservice/requests/` (format: `Fixtures/rservice/requests/README.md`).
-struct SampleRequest: Codable {
-    struct Expectation: Codable, Equatable {
-        var result: String
-        var event: String?
-        var code: String?
-    }
-
-    var description: String
-    var method: String
-    var url: String
-    var headers: [[String]]
-    var body: String
-    var now: Double
-    var expect: Expectation
-
-    var request: WebhookRequest {
-        WebhookRequest(
-            method: method,
-            target: url,
-            headers: WebhookHeaders(headers.map { ($0[0], $0.count > 1 ? $0[1] : "") }),
-            body: Array(body.utf8)
-        )
-    }
-
-    /// The file text: members in a fixed, readable order, two-space indentation, final newline.
-    func fileText() -> String {
-        func string(_ text: String) -> String {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
-            return String(decoding: try! encoder.encode(text), as: UTF8.self)
-        }
-        let headerLines = headers.map { "    [" + $0.map(string).joined(separator: ", ") + "]" }
-        var expectation = [#""result": "# + string(expect.result)]
-        if let event = expect.event { expectation.append(#""event": "# + string(event)) }
-        if let code = expect.code { expectation.append(#""code": "# + string(code)) }
-        return """
-            {
-              "description": \(string(description)),
-              "method": \(string(method)),
-              "url": \(string(url)),
-              "headers": [
-            \(headerLines.joined(separator: ",\n"))
-              ],
-              "body": \(string(body)),
-              "now": \(Int64(now)),
-              "expect": {\(expectation.joined(separator: ", "))}
-            }
-
-            """
-    }
-}
+import WebhookTesting
 
 /// The configuration of one folder of sample requests (`config.json`).
 struct SampleConfiguration: Codable {
@@ -164,8 +112,8 @@ enum SampleRequestGenerator {
         func config(_ folder: String, _ configuration: SampleConfiguration) throws {
             files[folder + "config.json"] = String(decoding: try encoder.encode(configuration), as: UTF8.self) + "\n"
         }
-        func add(_ folder: String, _ name: String, _ sample: SampleRequest) {
-            files[folder + name + ".json"] = sample.fileText()
+        func add(_ folder: String, _ name: String, _ sample: WebhookRequestFile) throws {
+            files[folder + name + ".json"] = String(decoding: try sample.encoded(), as: UTF8.self)
         }
         func sample(
             _ description: String,
@@ -174,15 +122,14 @@ enum SampleRequestGenerator {
             now: Double = now,
             verified event: String? = nil,
             rejected code: WebhookError.Code? = nil
-        ) -> SampleRequest {
-            SampleRequest(
+        ) -> WebhookRequestFile {
+            var request = request
+            if let body { request.body = Array(body.utf8) }
+            return WebhookRequestFile(
                 description: description,
-                method: request.method,
-                url: request.target,
-                headers: request.headers.map { [$0.name, $0.value] },
-                body: body ?? String(decoding: request.body, as: UTF8.self),
+                request: request,
                 now: now,
-                expect: .init(result: code == nil ? "verified" : "rejected", event: event, code: code?.rawValue)
+                expectation: code.map { .rejected(code: $0) } ?? .verified(event: event)
             )
         }
         func jwtBody(_ token: String) -> String { #"{"jwt":"\#(token)"}"# }
@@ -202,7 +149,7 @@ enum SampleRequestGenerator {
         let main = "requests/"
         try config(main, mainConfiguration)
         let rsaNote = try rsa.sign(message: noteAdded, target: url, now: now)
-        add(
+        try add(
             main,
             "verified-rs256-request-note-added",
             sample(
@@ -211,7 +158,7 @@ enum SampleRequestGenerator {
                 verified: "request.note-added"
             )
         )
-        add(
+        try add(
             main,
             "verified-es256-problem-update-xurrent-issuer",
             sample(
@@ -227,7 +174,7 @@ enum SampleRequestGenerator {
                 verified: "problem.update"
             )
         )
-        add(
+        try add(
             main,
             "verified-rs256-webhook-verify",
             sample(
@@ -236,42 +183,45 @@ enum SampleRequestGenerator {
                 verified: "webhook.verify"
             )
         )
-        let captured = SampleRequest(
+        let captured = WebhookRequestFile(
             description:
                 "REAL delivery captured on 4me staging on 2021-03-01 (webhook.verify, RS256, no exp), verified "
                 + "with the policy's public key keys/4me-staging-2021.pub.pem at its iat. Source: "
                 + "code4me/4me-app-builder-nodejs library/aws/events/verification.event.json and "
                 + "library/aws/secrets-lambda/tests/handler-verification.test.js (MIT)",
-            method: "POST",
-            url: capturedURL,
-            headers: capturedHeaders,
-            body: capturedBody,
+            request: WebhookRequest(
+                target: capturedURL,
+                headers: WebhookHeaders(capturedHeaders.map { ($0[0], $0[1]) }),
+                body: Array(capturedBody.utf8)
+            ),
             now: capturedIssuedAt,
-            expect: .init(result: "verified", event: "webhook.verify")
+            expectation: .verified(event: "webhook.verify")
         )
-        add(main, "verified-4me-staging-2021-webhook-verify", captured)
+        try add(main, "verified-4me-staging-2021-webhook-verify", captured)
         var tooOld = captured
         tooOld.description =
             "The real 2021 delivery an hour after its iat: it has no exp, so the maximum token age "
             + "(300 s + 60 s leeway) rejects it"
         tooOld.now = capturedIssuedAt + 3600
-        tooOld.expect = .init(result: "rejected", code: WebhookError.Code.expired.rawValue)
-        add(main, "rejected-4me-staging-2021-too-old", tooOld)
+        tooOld.expectation = .rejected(code: .expired)
+        try add(main, "rejected-4me-staging-2021-too-old", tooOld)
         var capturedTampered = captured
         let capturedToken = String(capturedBody.dropFirst(8).dropLast(2))
         capturedTampered.description =
             "The real 2021 delivery with its data changed (callback URL host), signature kept"
-        capturedTampered.body = jwtBody(
-            TestSupport.tampered(capturedToken) {
-                $0.replacingOccurrences(
-                    of: "https://wdc.4me-staging.com/webhooks/1/verify",
-                    with: "https://evil.example/webhooks/1/verify"
-                )
-            }
+        capturedTampered.request.body = Array(
+            jwtBody(
+                TestSupport.tampered(capturedToken) {
+                    $0.replacingOccurrences(
+                        of: "https://wdc.4me-staging.com/webhooks/1/verify",
+                        with: "https://evil.example/webhooks/1/verify"
+                    )
+                }
+            ).utf8
         )
-        capturedTampered.expect = .init(result: "rejected", code: WebhookError.Code.signatureMismatch.rawValue)
-        add(main, "rejected-4me-staging-2021-tampered", capturedTampered)
-        add(
+        capturedTampered.expectation = .rejected(code: .signatureMismatch)
+        try add(main, "rejected-4me-staging-2021-tampered", capturedTampered)
+        try add(
             main,
             "rejected-expired",
             sample(
@@ -280,7 +230,7 @@ enum SampleRequestGenerator {
                 rejected: .expired
             )
         )
-        add(
+        try add(
             main,
             "rejected-tampered-data",
             sample(
@@ -294,7 +244,7 @@ enum SampleRequestGenerator {
                 rejected: .signatureMismatch
             )
         )
-        add(
+        try add(
             main,
             "rejected-wrong-issuer",
             sample(
@@ -309,7 +259,7 @@ enum SampleRequestGenerator {
                 rejected: .issuerMismatch
             )
         )
-        add(
+        try add(
             main,
             "rejected-wrong-audience",
             sample(
@@ -323,7 +273,7 @@ enum SampleRequestGenerator {
                 rejected: .audienceMismatch
             )
         )
-        add(
+        try add(
             main,
             "rejected-wrong-key",
             sample(
@@ -333,7 +283,7 @@ enum SampleRequestGenerator {
                 rejected: .signatureMismatch
             )
         )
-        add(
+        try add(
             main,
             "rejected-missing-jti",
             sample(
@@ -350,7 +300,7 @@ enum SampleRequestGenerator {
                 rejected: .missingClaim
             )
         )
-        add(
+        try add(
             main,
             "rejected-unsigned-body",
             sample(
@@ -359,7 +309,7 @@ enum SampleRequestGenerator {
                 rejected: .unsignedDelivery
             )
         )
-        add(
+        try add(
             main,
             "rejected-alg-none",
             sample(
@@ -380,7 +330,7 @@ enum SampleRequestGenerator {
             issuer: TestSupport.account,
             audience: TestSupport.audience
         )
-        add(
+        try add(
             main,
             "rejected-hs256-key-confusion",
             sample(
@@ -389,7 +339,7 @@ enum SampleRequestGenerator {
                 rejected: .algorithmNotAllowed
             )
         )
-        add(
+        try add(
             main,
             "rejected-ps256",
             sample(
@@ -402,7 +352,7 @@ enum SampleRequestGenerator {
         let ecRequest = try ec.sign(message: problemUpdate, target: url, now: now)
         let ecParts = TestSupport.token(of: ecRequest).split(separator: ".")
         let derSignature = DER.ecdsaSignature(fromRaw: try Base64URL.decode(ecParts[2]))
-        add(
+        try add(
             main,
             "rejected-es256-der-signature",
             sample(
@@ -421,7 +371,7 @@ enum SampleRequestGenerator {
             issuer: TestSupport.account,
             audience: TestSupport.audience
         )
-        add(
+        try add(
             shared,
             "verified-hs256-request-note-added",
             sample(
@@ -430,7 +380,7 @@ enum SampleRequestGenerator {
                 verified: "request.note-added"
             )
         )
-        add(
+        try add(
             shared,
             "rejected-hs256-wrong-secret",
             sample(
@@ -459,7 +409,7 @@ enum SampleRequestGenerator {
                 + #"<https://api.xurrent.com/v1/requests/219>; rel="resource", "#
                 + #"<https://api.xurrent.com/v1/requests/219/notes/3455>; rel="related""#
         )
-        add(
+        try add(
             unsigned,
             "verified-unsigned-request-note-added",
             sample(
@@ -468,7 +418,7 @@ enum SampleRequestGenerator {
                 verified: "request.note-added"
             )
         )
-        add(
+        try add(
             unsigned,
             "rejected-signed-body",
             sample(
@@ -490,7 +440,7 @@ enum SampleRequestGenerator {
 
             """
         let discoverySigner = TestSupport.signer(TestSupport.ec256, .es256, issuer: policyIssuer, keyID: "es256-2026")
-        add(
+        try add(
             discovery,
             "verified-es256-discovered-key",
             sample(
@@ -505,7 +455,7 @@ enum SampleRequestGenerator {
                 verified: "problem.update"
             )
         )
-        add(
+        try add(
             discovery,
             "rejected-unknown-kid",
             sample(
@@ -515,7 +465,7 @@ enum SampleRequestGenerator {
                 rejected: .unknownKeyID
             )
         )
-        add(
+        try add(
             discovery,
             "rejected-foreign-issuer",
             sample(

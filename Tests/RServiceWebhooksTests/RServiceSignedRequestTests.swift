@@ -4,6 +4,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 @Suite("R-Service signed sample requests (Fixtures/rservice/requests)")
 struct RServiceSignedRequestTests {
@@ -59,16 +60,22 @@ struct RServiceSignedRequestTests {
             SampleConfiguration.self,
             from: Data(try Fixtures.bytes(folder + "config.json"))
         )
-        let sample = try JSONDecoder().decode(SampleRequest.self, from: Data(try Fixtures.bytes(path)))
-        #expect(path.contains("/\(sample.expect.result)-"), "file name and expectation agree")
-        let verifier = try configuration.verifier(now: sample.now)
+        let sample = try WebhookRequestFile(bytes: Fixtures.bytes(path))
+        let result =
+            switch try #require(sample.expectation) {
+            case .verified: "verified"
+            case .rejected: "rejected"
+            }
+        #expect(path.contains("/\(result)-"), "file name and expectation agree")
+        let verifier = try configuration.verifier(now: try #require(sample.now))
         do {
             let verified = try await verifier.verify(sample.request)
-            #expect(sample.expect.result == "verified", "\(path) verified as \(verified.eventName ?? "?")")
-            #expect(verified.eventName == sample.expect.event)
+            #expect(
+                sample.expectation == .verified(event: verified.eventName),
+                "\(path) verified as \(verified.eventName ?? "?")"
+            )
         } catch {
-            #expect(sample.expect.result == "rejected", "\(path): \(error)")
-            #expect(error.code.rawValue == sample.expect.code, "\(path): \(error)")
+            #expect(sample.expectation == .rejected(code: error.code), "\(path): \(error)")
         }
     }
 
@@ -80,12 +87,12 @@ struct RServiceSignedRequestTests {
             if path.hasSuffix("config.json") || path.hasPrefix("keys/") {
                 #expect(committed == text, "\(path) is stale: run RSERVICE_WRITE_FIXTURES=1 swift test")
             } else if path.hasSuffix(".json"), path.hasPrefix("requests/") {
-                let generated = try JSONDecoder().decode(SampleRequest.self, from: Data(text.utf8))
-                let stored = try JSONDecoder().decode(SampleRequest.self, from: Data(committed.utf8))
+                let generated = try WebhookRequestFile(bytes: Array(text.utf8))
+                let stored = try WebhookRequestFile(bytes: Array(committed.utf8))
                 #expect(stored.description == generated.description, "\(path)")
-                #expect(stored.expect == generated.expect, "\(path)")
+                #expect(stored.expectation == generated.expectation, "\(path)")
                 #expect(stored.now == generated.now, "\(path)")
-                #expect(stored.url == generated.url, "\(path)")
+                #expect(stored.request.target == generated.request.target, "\(path)")
             }
         }
     }
