@@ -48,8 +48,8 @@ func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
             let perTask = scalingOperations / tasks
             try await benchmark.measure(bytesPerOp: hs256.utf8.count, opsPerSample: scalingOperations) {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    for _ in 0..<tasks {
-                        group.addTask {
+                    for task in 0..<tasks {
+                        group.addTask(executorPreference: scalingExecutors[task]) {
                             for _ in 0..<perTask {
                                 blackHole(try verifier.verify(hs256))
                             }
