@@ -407,7 +407,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.malformedToken, "several Authorization headers")
         }
         let headerToken = authorizations.first.flatMap { JWTLocation.authorizationToken($0) }
-        let queryTokens = QueryString.parse(ConfluenceQueryStringHash.rawQuery(of: request.target))
+        let queryTokens = QueryString.parse(request.rawQuery)
             .filter { $0.name == "jwt" }
         guard queryTokens.count <= 1 else {
             throw WebhookError(.malformedToken, "several jwt query parameters")
