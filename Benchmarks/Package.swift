@@ -110,6 +110,7 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "WebhookCore", package: "WebhookKit"),
                 .product(name: "WebhookCrypto", package: "WebhookKit"),
+                .product(name: "ConfluenceWebhooks", package: "WebhookKit"),
             ],
             path: "Tools/Profile",
             swiftSettings: swiftSettings

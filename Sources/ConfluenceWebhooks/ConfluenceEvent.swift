@@ -135,8 +135,14 @@ public enum ConfluenceEvent: WebhookEventDecodable, Equatable {
     ///   (a member of the wrong type; the reason names its path) or `missingEventName` (no name from the caller
     ///   and none in the body, as for every Cloud body).
     public static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> ConfluenceEvent {
+        // A known name from the caller (every Cloud delivery): one pass, straight into the payload type. The body
+        // is read into a `JSONValue` tree only when it must supply the name or be kept whole for `unknown`.
+        let callerName = eventName.flatMap { $0.isEmpty ? nil : $0 }
+        if let callerName, let event = try decodeKnown(callerName, from: body) {
+            return event
+        }
         let json = try WebhookJSON.value(from: body, vendor: .confluence)
-        let name = eventName.flatMap { $0.isEmpty ? nil : $0 } ?? bodyEventName(json)
+        let name = callerName ?? bodyEventName(json)
         guard let name else {
             throw WebhookError(
                 .missingEventName,
@@ -144,6 +150,14 @@ public enum ConfluenceEvent: WebhookEventDecodable, Equatable {
                 vendor: .confluence
             )
         }
+        if callerName == nil, let event = try decodeKnown(name, from: body) {
+            return event
+        }
+        return .unknown(name: name, json: json)
+    }
+
+    /// The case for a name the registry knows, decoded from `body`; nil for any other name.
+    private static func decodeKnown(_ name: String, from body: [UInt8]) throws(WebhookError) -> ConfluenceEvent? {
         func payload<Payload: Decodable>(_ type: Payload.Type) throws(WebhookError) -> Payload {
             try WebhookJSON.decode(type, from: body, vendor: .confluence)
         }
@@ -204,7 +218,7 @@ public enum ConfluenceEvent: WebhookEventDecodable, Equatable {
         case .loginFailed: return .loginFailed(try payload(ConfluenceSessionEvent.self))
         case .logout: return .logout(try payload(ConfluenceSessionEvent.self))
         case .searchPerformed: return .searchPerformed(try payload(ConfluenceSearchEvent.self))
-        default: return .unknown(name: name, json: json)
+        default: return nil
         }
     }
 

@@ -33,7 +33,7 @@ public enum ConfluenceQueryStringHash {
         let request = WebhookRequest(method: method, target: target, body: [])
         let basePath = baseURL.map { WebhookRequest(target: $0, body: []).path }
         return method.uppercased() + "&" + canonicalURI(request.path, basePath: basePath) + "&"
-            + canonicalQuery(rawQuery(of: target))
+            + canonicalQuery(WebhookRequest.rawQuery(of: target))
     }
 
     /// The `qsh` value for a method and a request target: lowercase hex of the SHA-256 of
@@ -47,17 +47,6 @@ public enum ConfluenceQueryStringHash {
     public static func hash(method: String, target: String, baseURL: String? = nil) -> String {
         let canonical = canonicalRequest(method: method, target: target, baseURL: baseURL)
         return Hex.encode(Digest.hash(Array(canonical.utf8), using: .sha256))
-    }
-
-    /// The raw query of a request target: after the first `?` and before any `#` (a `?` inside a fragment does not
-    /// start a query).
-    static func rawQuery(of target: String) -> Substring {
-        var rest = Substring(target)
-        if let hash = rest.firstIndex(of: "#") {
-            rest = rest[..<hash]
-        }
-        guard let question = rest.firstIndex(of: "?") else { return "" }
-        return rest[rest.index(after: question)...]
     }
 
     /// The canonical URI of a raw (percent-encoded) path. Works on UTF-8 bytes, so no Unicode normalisation applies.

@@ -55,6 +55,9 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         var sharedSecrets: SharedSecretLookup
         var baseURL: String?
         var leeway: Double
+        /// HS256 keys prepared once, per `clientKey`, when the secrets were given as a dictionary; a `clientKey`
+        /// not here goes through `sharedSecrets` and has its keys prepared per request.
+        var preparedKeys: [String: JWTKeySet] = [:]
     }
 
     enum Mode: Sendable {
@@ -63,7 +66,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         case misconfigured(String)
     }
 
-    let mode: Mode
+    private(set) var mode: Mode
     /// The size limits applied before parsing.
     public let limits: WebhookLimits
     let replayStore: (any ReplayStore)?
@@ -150,6 +153,10 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
 
     /// A Connect verifier with a fixed table of installations.
     ///
+    /// Each installation's HS256 keys are prepared here, once, so a request costs no key preparation (the lookup
+    /// form prepares the keys its closure returns on every request). An installation with no secret or an empty
+    /// one is still reported per request, as `unknownIssuer` or `invalidConfiguration`.
+    ///
     /// - Parameters:
     ///   - sharedSecrets: The `sharedSecret`s of each `clientKey`.
     ///   - baseURL: The app's `baseUrl`, whose path is removed from the request path before `qsh` is recomputed.
@@ -169,7 +176,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) -> ConfluenceSignatureVerifier {
         let table = sharedSecrets
-        return connect(
+        var verifier = connect(
             sharedSecrets: { clientKey in table[clientKey] ?? [] },
             baseURL: baseURL,
             leeway: leeway,
@@ -178,6 +185,17 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             eventName: eventName,
             clock: clock
         )
+        // Each client's HMAC states are prepared here once rather than on every request. A client whose secrets
+        // cannot be prepared (none, or an empty one) is left to the lookup, which reports it per request as before.
+        if case .connect(var configuration) = verifier.mode {
+            for (clientKey, secrets) in sharedSecrets {
+                if let keys = try? prepareKeys(secrets) {
+                    configuration.preparedKeys[clientKey] = keys
+                }
+            }
+            verifier.mode = .connect(configuration)
+        }
+        return verifier
     }
 
     private init(
@@ -327,12 +345,43 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         guard !clientKey.isEmpty, clientKey.utf8.count <= Self.maximumClientKeyLength else {
             throw WebhookError(.invalidClaim, "iss is empty or longer than \(Self.maximumClientKeyLength) bytes")
         }
+        let keys = try await connectKeys(for: clientKey, configuration: configuration)
+        let options = JWTValidationOptions(
+            leeway: configuration.leeway,
+            requiredClaims: [.exp, .iss],
+            issuers: [clientKey],
+            maximumTokenSize: limits.maximumTokenSize,
+            clock: clock
+        )
+        let verified: VerifiedJWT
+        do {
+            verified = try JWTVerifier(keys: keys, options: options).verify(unverified)
+        } catch {
+            throw WebhookError(error)
+        }
+        try Self.checkQueryStringHash(verified, request: request, baseURL: configuration.baseURL)
+        return verified
+    }
+
+    /// The HS256 keys of a `clientKey`: prepared at configuration, or looked up and prepared now.
+    private func connectKeys(
+        for clientKey: String,
+        configuration: ConnectConfiguration
+    ) async throws(WebhookError) -> JWTKeySet {
+        if let prepared = configuration.preparedKeys[clientKey] {
+            return prepared
+        }
         let secrets: [HMACKey]
         do {
             secrets = try await configuration.sharedSecrets(clientKey)
         } catch {
             throw WebhookError(.unknownIssuer, "the shared-secret lookup failed for the token's clientKey")
         }
+        return try Self.prepareKeys(secrets)
+    }
+
+    /// One HS256 key per secret; the errors a lookup's answer can cause.
+    static func prepareKeys(_ secrets: [HMACKey]) throws(WebhookError) -> JWTKeySet {
         guard !secrets.isEmpty else {
             throw WebhookError(.unknownIssuer, "no shared secret is known for the token's clientKey")
         }
@@ -348,21 +397,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
                 throw WebhookError(.invalidConfiguration, "a shared secret cannot be used for HS256")
             }
         }
-        let options = JWTValidationOptions(
-            leeway: configuration.leeway,
-            requiredClaims: [.exp, .iss],
-            issuers: [clientKey],
-            maximumTokenSize: limits.maximumTokenSize,
-            clock: clock
-        )
-        let verified: VerifiedJWT
-        do {
-            verified = try JWTVerifier(keys: JWTKeySet(keys), options: options).verify(unverified)
-        } catch {
-            throw WebhookError(error)
-        }
-        try Self.checkQueryStringHash(verified, request: request, baseURL: configuration.baseURL)
-        return verified
+        return JWTKeySet(keys)
     }
 
     /// The token from `Authorization: JWT <token>` or the `jwt` query parameter; exactly one place, once.
@@ -372,7 +407,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.malformedToken, "several Authorization headers")
         }
         let headerToken = authorizations.first.flatMap { JWTLocation.authorizationToken($0) }
-        let queryTokens = QueryString.parse(ConfluenceQueryStringHash.rawQuery(of: request.target))
+        let queryTokens = QueryString.parse(request.rawQuery)
             .filter { $0.name == "jwt" }
         guard queryTokens.count <= 1 else {
             throw WebhookError(.malformedToken, "several jwt query parameters")
@@ -411,17 +446,17 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         request: WebhookRequest,
         baseURL: String?
     ) throws(WebhookError) {
-        let claims: QueryStringHashClaim
+        let claim: String?
         do {
-            claims = try jwt.decodePayload(as: QueryStringHashClaim.self)
+            claim = try jwt.stringClaim("qsh")
         } catch {
+            if error.code == .invalidClaim {
+                throw WebhookError(.invalidClaim, "claim qsh is not a string")
+            }
             throw WebhookError(.malformedToken, "the token's claims cannot be read")
         }
-        guard let claim = claims.qsh, claim != .null else {
+        guard let presented = claim else {
             throw WebhookError(.missingClaim, "required claim qsh is missing")
-        }
-        guard case .string(let presented) = claim else {
-            throw WebhookError(.invalidClaim, "claim qsh is not a string")
         }
         let expected = ConfluenceQueryStringHash.hash(method: request.method, target: request.target, baseURL: baseURL)
         guard ConstantTime.equals(Array(presented.utf8), Array(expected.utf8)) else {
@@ -430,10 +465,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
                 "qsh does not match the request's method, path and query"
             )
         }
-    }
-
-    struct QueryStringHashClaim: Decodable {
-        var qsh: JSONValue?
     }
 
     // MARK: Delivery identifier

@@ -27,30 +27,57 @@ public struct WebhookRequest: Sendable, Hashable {
     }
 
     /// The path of ``target`` (without scheme, host and query), still percent-encoded; `/` when empty.
+    ///
+    /// A target is a whole URL only when it starts with a scheme and `://` (`https://host/p`); a `://` further on,
+    /// as in `/p?next=https://x`, belongs to the path or query. Scanned as UTF-8 bytes: every delimiter is ASCII.
     public var path: Substring {
-        var rest = Substring(target)
-        if let schemeEnd = rest.range(of: "://") {
-            rest = rest[schemeEnd.upperBound...]
-            if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) {
-                rest = rest[slash...]
-            } else {
-                return "/"
-            }
+        let bytes = target.utf8
+        var start = bytes.startIndex
+        if let authority = Self.authorityStart(of: target) {
+            guard let slash = bytes[authority...].firstIndex(where: { $0 == .slash || $0 == .question || $0 == .hash })
+            else { return "/" }
+            start = slash
         }
-        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            rest = rest[..<end]
-        }
-        return rest.isEmpty ? "/" : rest
+        let end = bytes[start...].firstIndex(where: { $0 == .question || $0 == .hash }) ?? bytes.endIndex
+        return start == end ? "/" : target[start..<end]
     }
 
     /// The raw query of ``target`` (without `?` and fragment), or an empty string.
     public var rawQuery: Substring {
-        var withoutFragment = Substring(target)
-        if let hash = withoutFragment.firstIndex(of: "#") {
-            withoutFragment = withoutFragment[..<hash]
+        Self.rawQuery(of: target)
+    }
+
+    /// The raw query of a request target (without `?` and fragment), or an empty string.
+    /// - Parameter target: An origin-form target or a whole URL.
+    /// - Returns: The text between the first `?` and the first `#`.
+    public static func rawQuery(of target: String) -> Substring {
+        let bytes = target.utf8
+        let end = bytes.firstIndex(of: .hash) ?? bytes.endIndex
+        guard let question = bytes[..<end].firstIndex(of: .question) else { return "" }
+        return target[bytes.index(after: question)..<end]
+    }
+
+    /// Where the authority starts (after `scheme://`) when `target` is a whole URL; nil for an origin-form target.
+    /// A scheme is a letter followed by letters, digits, `+`, `-` or `.` (RFC 3986 section 3.1).
+    static func authorityStart(of target: String) -> String.Index? {
+        let bytes = target.utf8
+        var index = bytes.startIndex
+        guard index < bytes.endIndex, bytes[index].isASCIILetter else { return nil }
+        index = bytes.index(after: index)
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") {
+                let rest = bytes[bytes.index(after: index)...]
+                guard rest.starts(with: [UInt8.slash, .slash]) else { return nil }
+                return bytes.index(index, offsetBy: 3)
+            }
+            guard
+                byte.isASCIILetter || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            else { return nil }
+            index = bytes.index(after: index)
         }
-        guard let question = withoutFragment.firstIndex(of: "?") else { return "" }
-        return withoutFragment[withoutFragment.index(after: question)...]
+        return nil
     }
 
     /// The query parameters in order, percent-decoded (`+` is a space), repeated names kept.
@@ -69,20 +96,25 @@ public enum QueryString {
     /// Splits a raw query into percent-decoded name-value pairs; `+` decodes to a space.
     /// Malformed percent escapes are kept literally rather than rejected.
     public static func parse(_ query: some StringProtocol) -> [(name: String, value: String)] {
-        guard !query.isEmpty else { return [] }
-        return query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            if let equals = pair.firstIndex(of: "=") {
-                return (percentDecode(pair[..<equals]), percentDecode(pair[pair.index(after: equals)...]))
+        let bytes = Array(query.utf8)
+        return bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
+            if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                return (percentDecode(bytes: pair[..<equals]), percentDecode(bytes: pair[(equals + 1)...]))
             }
-            return (percentDecode(pair), "")
+            return (percentDecode(bytes: pair), "")
         }
     }
 
     /// Percent-decodes a query component; `+` becomes a space. Invalid escapes and invalid UTF-8 are kept as they are.
     public static func percentDecode(_ text: some StringProtocol) -> String {
+        percentDecode(bytes: Array(text.utf8)[...])
+    }
+
+    /// ``percentDecode(_:)`` of UTF-8 bytes.
+    static func percentDecode(bytes text: ArraySlice<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = Array(text.utf8)[...]
+        bytes.reserveCapacity(text.count)
+        var iterator = text
         while let byte = iterator.popFirst() {
             if byte == UInt8(ascii: "+") {
                 bytes.append(UInt8(ascii: " "))
@@ -106,5 +138,15 @@ public enum QueryString {
         case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
         default: nil
         }
+    }
+}
+
+extension UInt8 {
+    fileprivate static let slash = UInt8(ascii: "/")
+    fileprivate static let question = UInt8(ascii: "?")
+    fileprivate static let hash = UInt8(ascii: "#")
+
+    fileprivate var isASCIILetter: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self | 0x20)
     }
 }

@@ -454,6 +454,47 @@ public struct VerifiedJWT: Sendable {
             throw WebhookCryptoError(.malformedToken, "payload does not decode as \(T.self)")
         }
     }
+
+    /// Reads one top-level claim that must be a string, such as Atlassian Connect's `qsh`, with the verifier's own
+    /// JSON reader: cheaper than ``decodePayload(as:)`` when one claim is all a caller needs.
+    /// - Parameter name: The claim's name, matched exactly (after JSON unescaping).
+    /// - Returns: The claim's value, or nil when the claim is absent or `null`.
+    /// - Throws: ``WebhookCryptoError/Code/invalidClaim`` when the claim has another JSON type;
+    ///   ``WebhookCryptoError/Code/malformedToken`` when the claim appears twice (or the payload does not parse).
+    public func stringClaim(_ name: String) throws(WebhookCryptoError) -> String? {
+        let wanted = Array(name.utf8)
+        var found = false
+        var value: String?
+        var wrongType = false
+        do {
+            try payload.withUnsafeBufferPointer { json throws(JSONSyntaxError) in
+                var scanner = JSONScanner(json)
+                guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
+                try scanner.parseObjectRaw { scanner, member throws(JSONSyntaxError) in
+                    guard member.elementsEqual(wanted) else {
+                        try scanner.skipValue()
+                        return
+                    }
+                    guard !found else { throw JSONSyntaxError() }
+                    found = true
+                    switch try scanner.peekKind() {
+                    case .string: value = try scanner.parseString()
+                    case .null: try scanner.skipValue()
+                    default:
+                        wrongType = true
+                        try scanner.skipValue()
+                    }
+                }
+                try scanner.expectEnd()
+            }
+        } catch {
+            throw WebhookCryptoError(.malformedToken, "payload cannot be read (or names a claim twice)")
+        }
+        guard !wrongType else {
+            throw WebhookCryptoError(.invalidClaim, "claim \(name.prefix(32)) is not a string")
+        }
+        return value
+    }
 }
 
 /// Verifies compact JWS/JWT tokens with a set of keys.

@@ -1,8 +1,9 @@
-import ConfluenceWebhooks
 import Foundation
 import Testing
 import WebhookCore
 import WebhookCrypto
+
+@testable import ConfluenceWebhooks
 
 /// Connect mode: `Authorization: JWT <token>`, HS256 with the tenant's shared secret, `exp` and `qsh`
 /// (vendor sheet §2.2 and Library decisions).
@@ -160,6 +161,40 @@ struct ConfluenceConnectVerificationTests {
             clock: { Values.now }
         )
         #expect(await Values.rejection(other, try signed(), eventName: "page_created")?.code == .unknownIssuer)
+    }
+
+    @Test("the fixed table prepares each client's keys once; a client it cannot prepare fails per request as before")
+    func fixedTablePrepared() async throws {
+        let old = HMACKey(utf8: "the-previous-shared-secret")
+        let table = ConfluenceSignatureVerifier.connect(
+            sharedSecrets: [Values.clientKey: [old, secret], "broken": [HMACKey([UInt8]())], "none": []],
+            baseURL: Self.baseURL,
+            clock: { Values.now }
+        )
+        guard case .connect(let configuration) = table.mode else {
+            Issue.record("not a Connect verifier")
+            return
+        }
+        #expect(Set(configuration.preparedKeys.keys) == [Values.clientKey])
+        #expect(configuration.preparedKeys[Values.clientKey]?.keys.count == 2)
+        // Rotation: the second prepared key verifies; a token under another secret still fails.
+        _ = try await table.verify(try signed(), eventName: "page_created")
+        let wrong = ConfluenceRequestSigner.connect(
+            clientKey: Values.clientKey,
+            sharedSecret: HMACKey(utf8: "not-the-shared-secret"),
+            baseURL: Self.baseURL
+        )
+        let mismatch = await Values.rejection(table, try signed(signer: wrong), eventName: "page_created")
+        #expect(mismatch?.code == .signatureMismatch)
+        for (clientKey, code) in [("broken", WebhookError.Code.invalidConfiguration), ("none", .unknownIssuer)] {
+            let signer = ConfluenceRequestSigner.connect(
+                clientKey: clientKey,
+                sharedSecret: secret,
+                baseURL: Self.baseURL
+            )
+            let error = await Values.rejection(table, try signed(signer: signer), eventName: "page_created")
+            #expect(error?.code == code, "\(clientKey)")
+        }
     }
 
     @Test("qsh does not cover the body: a changed body still verifies (Connect's documented limit)")

@@ -33,6 +33,14 @@ struct WebhookRequestTests {
         ("/only/path", "/only/path", ""),
         ("/x#frag?y=1", "/x", ""),
         ("/x?a=1#frag?y=1", "/x", "a=1"),
+        // A `://` after the start is not a scheme: the path and query stay as they are.
+        ("/cb?next=https://example.com/p", "/cb", "next=https://example.com/p"),
+        ("/a/https://b/c", "/a/https://b/c", ""),
+        ("HTTP://Example.com:8080/p?q", "/p", "q"),
+        ("svn+ssh://host/repo", "/repo", ""),
+        ("host:8080/p?q=1", "host:8080/p", "q=1"),
+        ("1http://host/p", "1http://host/p", ""),
+        ("/caf\u{E9}/\u{1F600}?k=\u{E9}", "/caf\u{E9}/\u{1F600}", "k=\u{E9}"),
     ])
     func pathAndQueryAreSplitFromTheTarget(target: String, path: String, query: String) {
         let request = WebhookRequest(target: target, body: [])

@@ -243,6 +243,31 @@ struct JWTRejectionTests {
         }
     }
 
+    @Test("stringClaim reads one string claim, and only a string")
+    func stringClaim() throws {
+        func read(_ payload: String, _ name: String = "qsh") throws(WebhookCryptoError) -> String? {
+            try Self.hmacVerifier().verify(Self.signed(payload)).stringClaim(name)
+        }
+        #expect(try read(#"{"iss":"a","qsh":"abc","context":{"qsh":1}}"#) == "abc")
+        #expect(try read(#"{"q\u0073h":"esc\u00e9"}"#) == "escé", "names and values are unescaped")
+        #expect(try read(#"{"iss":"a"}"#) == nil, "absent")
+        #expect(try read(#"{"qsh":null}"#) == nil, "null counts as absent")
+        #expect(try read(#"{"context":{"qsh":"nested"}}"#) == nil, "only top-level members count")
+        #expect(try read(#"{"qsh":"x"}"#, "QSH") == nil, "names are matched exactly")
+        for payload in [#"{"qsh":1}"#, #"{"qsh":true}"#, #"{"qsh":["a"]}"#, #"{"qsh":{"v":"a"}}"#] {
+            #expect(TestSupport.errorCode { () throws(WebhookCryptoError) in try read(payload) } == .invalidClaim)
+        }
+        // A claim named twice is ambiguous. (The signer refuses such a payload, so the token is assembled here.)
+        let input =
+            Base64URL.encode(Array(#"{"alg":"HS256"}"#.utf8)) + "."
+            + Base64URL.encode(Array(#"{"qsh":"a","qsh":"b"}"#.utf8))
+        let mac = HMACAuthenticator(key: Self.secret, algorithm: .sha256).authenticationCode(for: Array(input.utf8))
+        let twice = try Self.hmacVerifier().verify(input + "." + Base64URL.encode(mac))
+        #expect(
+            TestSupport.errorCode { () throws(WebhookCryptoError) in try twice.stringClaim("qsh") } == .malformedToken
+        )
+    }
+
     @Test("an integral numeric sub is read as its decimal text")
     func numericSubject() throws {
         let verified = try Self.hmacVerifier().verify(Self.signed(#"{"sub":3450167}"#))

@@ -23,4 +23,4 @@ func operations(forBodySize count: Int) -> Int {
 }
 
 /// The scaling benchmarks: this many verifications of a 1 KiB body per sample, split over 1 or 2 tasks.
-let scalingOperations = 400
+let scalingOperations = 4000

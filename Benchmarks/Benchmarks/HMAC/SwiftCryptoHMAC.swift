@@ -37,8 +37,8 @@ func swiftCryptoScalingBenchmarks() {
             let perTask = scalingOperations / tasks
             await benchmark.measure(bytesPerOp: 1024, opsPerSample: scalingOperations) {
                 await withTaskGroup(of: Void.self) { group in
-                    for _ in 0..<tasks {
-                        group.addTask {
+                    for task in 0..<tasks {
+                        group.addTask(executorPreference: scalingExecutors[task]) {
                             for _ in 0..<perTask {
                                 blackHole(HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key))
                             }

@@ -35,8 +35,8 @@ func webhookKitBenchmarks() {
             let perTask = scalingOperations / tasks
             await benchmark.measure(bytesPerOp: 1024, opsPerSample: scalingOperations) {
                 await withTaskGroup(of: Void.self) { group in
-                    for _ in 0..<tasks {
-                        group.addTask {
+                    for task in 0..<tasks {
+                        group.addTask(executorPreference: scalingExecutors[task]) {
                             for _ in 0..<perTask {
                                 blackHole(authenticator.isValidAuthenticationCode(mac, for: body))
                             }

@@ -23,4 +23,4 @@ func operations(for algorithm: BenchmarkTokens.Algorithm) -> Int {
 }
 
 /// The scaling benchmarks: this many HS256 verifications per sample, split over 1 or 2 tasks.
-let scalingOperations = 100
+let scalingOperations = 400

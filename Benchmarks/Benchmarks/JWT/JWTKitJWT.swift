@@ -51,8 +51,8 @@ func jwtKitBenchmarks(_ tokens: BenchmarkTokens) {
             benchmark.startMeasurement()
             try await benchmark.measure(bytesPerOp: hs256.utf8.count, opsPerSample: scalingOperations) {
                 try await withThrowingTaskGroup(of: Void.self) { group in
-                    for _ in 0..<tasks {
-                        group.addTask {
+                    for task in 0..<tasks {
+                        group.addTask(executorPreference: scalingExecutors[task]) {
                             for _ in 0..<perTask {
                                 blackHole(try await keys.verify(hs256, as: ConnectClaims.self))
                             }

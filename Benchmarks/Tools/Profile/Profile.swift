@@ -1,4 +1,5 @@
 import BenchmarkFixtures
+import ConfluenceWebhooks
 import Crypto
 import Foundation
 import JWTKit
@@ -13,7 +14,8 @@ import WebhookCrypto
 ///   then `callgrind_annotate cg.out | head -60`. Instruction counts are repeatable whatever else the machine does.
 ///
 /// Cases: `hmac-ours <bytes>`, `hmac-swift-crypto <bytes>`, `jwt-ours <HS256|RS256|ES256>`,
-/// `jwt-jwt-kit <HS256|RS256|ES256>`, `decode-jsondecoder -`, `decode-webhookjson -`. The last argument is the number of operations.
+/// `jwt-jwt-kit <HS256|RS256|ES256>`, `decode-jsondecoder -`, `decode-webhookjson -`,
+/// `confluence <hmac|connect|decode>`. The last argument is the number of operations.
 @main
 struct Profile {
     static func main() async throws {
@@ -26,6 +28,11 @@ struct Profile {
         let argument = arguments.dropFirst().first!
 
         let run: () async throws -> Void
+        // The vendor verifiers' async `verify` is timed off the main actor: `main` runs on it, and every call of a
+        // nonisolated async function from there would hop to the global executor and back (two thread switches per
+        // operation). The other cases stay on the main thread, where valgrind can follow them (it crashes in
+        // libdispatch's worker threads).
+        var offMainActor: (@Sendable (Int) async throws -> Duration)?
         switch name {
         case "hmac-ours", "hmac-swift-crypto":
             guard let size = Int(argument) else { fatalError("hmac cases take a body size in bytes") }
@@ -78,21 +85,66 @@ struct Profile {
         case "decode-webhookjson":
             let body = BenchmarkInputs.confluencePageUpdated
             run = { _ = try WebhookJSON.decode(PlainConfluencePageEvent.self, from: body) }
+        case "confluence":
+            // The Confluence page_updated event of the vendor benchmarks: `hmac` or `connect` full path, or `decode`.
+            let body = BenchmarkInputs.confluencePageUpdated
+            let target = "/webhooks/confluence/page_updated"
+            let now = Date().timeIntervalSince1970
+            switch argument {
+            case "hmac":
+                let secret = WebhookCrypto.HMACKey(utf8: BenchmarkInputs.hmacSecret)
+                let request = try ConfluenceRequestSigner.hmac(secret: secret).sign(body: body, target: target, now: now)
+                let verifier = ConfluenceSignatureVerifier.hmac(secrets: [secret])
+                run = { _ = try await verifier.verify(request, eventName: "page_updated") }
+                offMainActor = { count in
+                    try await Task.detached {
+                        try await timeLoop(count) { _ = try await verifier.verify(request, eventName: "page_updated") }
+                    }.value
+                }
+            case "connect":
+                let clientKey = "bench-connect-client-key"
+                let shared = WebhookCrypto.HMACKey(utf8: BenchmarkInputs.jwtSharedSecret)
+                let request = try ConfluenceRequestSigner.connect(clientKey: clientKey, sharedSecret: shared)
+                    .sign(body: body, target: target, now: now, lifetime: 365 * 24 * 3600)
+                let verifier = ConfluenceSignatureVerifier.connect(sharedSecrets: [clientKey: [shared]])
+                run = { _ = try await verifier.verify(request, eventName: "page_updated") }
+                offMainActor = { count in
+                    try await Task.detached {
+                        try await timeLoop(count) { _ = try await verifier.verify(request, eventName: "page_updated") }
+                    }.value
+                }
+            default:
+                run = { _ = try ConfluenceEvent.decode(from: body, eventName: "page_updated") }
+            }
         default:
             print("unknown case \(name)")
             exit(2)
         }
 
-        try await run()  // warm up once
-        let clock = ContinuousClock()
-        let start = clock.now
-        for _ in 0..<count {
-            try await run()
+        let elapsed: Duration
+        if let offMainActor {
+            elapsed = try await offMainActor(count)
+        } else {
+            elapsed = try await timeLoop(count, run)
         }
-        let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let perOp = seconds / Double(count)
         print("\(name) \(argument): \(count) operations, \(String(format: "%.3f", perOp * 1e6)) µs each, "
               + "\(String(format: "%.0f", 1 / perOp)) ops/s")
     }
+}
+
+/// Runs `body` once to warm up, then `count` times, on the caller's actor (no hop); returns the time of the `count`.
+func timeLoop(
+    _ count: Int,
+    isolation: isolated (any Actor)? = #isolation,
+    _ body: () async throws -> Void
+) async rethrows -> Duration {
+    try await body()
+    let clock = ContinuousClock()
+    let start = clock.now
+    for _ in 0..<count {
+        try await body()
+    }
+    return start.duration(to: clock.now)
 }
