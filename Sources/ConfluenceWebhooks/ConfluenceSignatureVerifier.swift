@@ -296,22 +296,28 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         guard value.utf8.count <= maximumSignatureLength else {
             throw WebhookError(.malformedSignature, "X-Hub-Signature is too long")
         }
-        var text = Substring(value).drop { $0 == " " || $0 == "\t" }
-        while let last = text.last, last == " " || last == "\t" {
+        // Byte-wise (every character that matters is ASCII): trim spaces and tabs, then an optional `sha256=`.
+        var text = Array(value.utf8)[...]
+        while let first = text.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            text = text.dropFirst()
+        }
+        while let last = text.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
             text = text.dropLast()
         }
-        if let equals = text.firstIndex(of: "=") {
-            guard text[..<equals].lowercased() == "sha256" else {
+        if let equals = text.firstIndex(of: UInt8(ascii: "=")) {
+            let prefix = text[..<equals]
+            let lowercased = prefix.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0 }
+            guard lowercased.elementsEqual("sha256".utf8) else {
                 throw WebhookError(
                     .malformedSignature,
                     "X-Hub-Signature has an unsupported prefix (only sha256= or bare hex is accepted)"
                 )
             }
-            text = text[text.index(after: equals)...]
+            text = text[(equals + 1)...]
         }
         let mac: [UInt8]
         do {
-            mac = try Hex.decode(text)
+            mac = try Hex.decode(utf8: text)
         } catch {
             throw WebhookError(.malformedSignature, "X-Hub-Signature is not hexadecimal")
         }

@@ -164,6 +164,9 @@ struct ConfluenceHMACVerificationTests {
             "sha256=0x" + String(repeating: "0", count: 62), "sha256 = " + String(repeating: "0", count: 64),
             "sha256=" + String(repeating: "0", count: 32) + " " + String(repeating: "0", count: 32),
             "sha256=" + String(repeating: "0", count: 200),
+            // Other prefixes: another algorithm, a control character where a digit belongs, non-ASCII letters.
+            "sha1=" + String(repeating: "0", count: 64), "sha\u{12}56=" + String(repeating: "0", count: 64),
+            "ｓｈａ256=" + String(repeating: "0", count: 64), "=" + String(repeating: "0", count: 64),
         ]
     )
     func malformed(_ value: String) async throws {
