@@ -214,10 +214,10 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
         let wrapper = RServiceJSONMembers(request.body)
-        let jwtMembers = wrapper?.members(named: "jwt") ?? []
+        let jwtMember = wrapper?.firstMember(named: "jwt") ?? (member: nil, count: 0)
 
         if case .unsigned = keys.storage {
-            guard jwtMembers.isEmpty else {
+            guard jwtMember.count == 0 else {
                 throw WebhookError(
                     .invalidConfiguration,
                     "signed delivery ({\"jwt\":…}) received by a verifier configured for unsigned deliveries"
@@ -233,7 +233,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             )
         }
 
-        let token = try Self.token(in: request.body, wrapper: wrapper, jwtMembers: jwtMembers)
+        let token = try Self.token(in: request.body, wrapper: wrapper, jwtMember: jwtMember)
         try limits.checkToken(token.count)
         let unverified: UnverifiedJWT
         do {
@@ -292,12 +292,12 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     static func token(
         in body: [UInt8],
         wrapper: RServiceJSONMembers?,
-        jwtMembers: [RServiceJSONMembers.Member]
+        jwtMember: (member: RServiceJSONMembers.Member?, count: Int)
     ) throws(WebhookError) -> ArraySlice<UInt8> {
         guard let wrapper else {
             throw WebhookError(.malformedToken, "body is not a JSON object (expected {\"jwt\":\"<token>\"})")
         }
-        guard let member = jwtMembers.first else {
+        guard let member = jwtMember.member else {
             if wrapper.contains("event") || wrapper.contains("webhook_id") {
                 throw WebhookError(
                     .unsignedDelivery,
@@ -306,7 +306,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             }
             throw WebhookError(.missingSignature, "body has no jwt member")
         }
-        guard jwtMembers.count == 1 else {
+        guard jwtMember.count == 1 else {
             throw WebhookError(.malformedToken, "body has more than one jwt member")
         }
         guard member.kind == .string else {
@@ -425,8 +425,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         guard let claims = RServiceJSONMembers(payload) else {
             throw WebhookError(.invalidPayload, "token claims are not a JSON object")
         }
-        let data = claims.members(named: "data")
-        guard let member = data.first else {
+        let data = claims.firstMember(named: "data")
+        guard let member = data.member else {
             throw WebhookError(.invalidPayload, "token has no data claim (the message)")
         }
         guard data.count == 1 else {
