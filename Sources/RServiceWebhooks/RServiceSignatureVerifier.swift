@@ -153,6 +153,10 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     let limits: WebhookLimits
     let replayStore: any ReplayStore
     let clock: @Sendable () -> Double
+    /// The claim rules and limits handed to `JWTVerifier`, fixed at creation.
+    let validationOptions: JWTValidationOptions
+    /// With configured keys, the token verifier, made once rather than per request.
+    let configuredVerifier: JWTVerifier?
 
     /// Creates a verifier.
     /// - Parameters:
@@ -185,6 +189,19 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         self.limits = limits
         self.replayStore = replayStore
         self.clock = clock
+        self.validationOptions = JWTValidationOptions(
+            leeway: leeway,
+            requiredClaims: [.iss, .jti],
+            issuers: nil,
+            audiences: audience.map { [$0] },
+            maximumTokenSize: limits.maximumTokenSize,
+            clock: clock
+        )
+        if case .keys(let configured) = keys.storage {
+            self.configuredVerifier = JWTVerifier(keys: configured, options: validationOptions)
+        } else {
+            self.configuredVerifier = nil
+        }
     }
 
     /// Verifies a delivery and decodes its message.
@@ -245,27 +262,21 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
         }
 
-        let keySet: JWTKeySet
+        let tokenVerifier: JWTVerifier
         switch keys.storage {
-        case .keys(let configured):
-            keySet = configured
+        case .keys:
+            guard let configuredVerifier else { throw WebhookError(.internalError, "unreachable") }
+            tokenVerifier = configuredVerifier
         case .discovery(let provider):
-            keySet = try await discoveredKeys(for: unverified, provider: provider)
+            let keySet = try await discoveredKeys(for: unverified, provider: provider)
+            tokenVerifier = JWTVerifier(keys: keySet, options: validationOptions)
         case .unsigned:
             throw WebhookError(.internalError, "unreachable")
         }
 
-        let options = JWTValidationOptions(
-            leeway: leeway,
-            requiredClaims: [.iss, .jti],
-            issuers: nil,
-            audiences: audience.map { [$0] },
-            maximumTokenSize: limits.maximumTokenSize,
-            clock: clock
-        )
         let verified: VerifiedJWT
         do {
-            verified = try JWTVerifier(keys: keySet, options: options).verify(unverified)
+            verified = try tokenVerifier.verify(unverified)
         } catch {
             throw WebhookError(error)
         }
