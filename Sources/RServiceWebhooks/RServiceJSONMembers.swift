@@ -245,8 +245,14 @@ struct RServiceJSONMembers {
                         index += 8
                     }
                 }
+                // Then one byte at a time up to the byte that stopped the 8-byte step (the end of a short string).
                 guard index < bytes.count else { return nil }
-                let byte = bytes[index]
+                var byte = bytes[index]
+                while byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                    index += 1
+                    guard index < bytes.count else { return nil }
+                    byte = bytes[index]
+                }
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
@@ -257,8 +263,6 @@ struct RServiceJSONMembers {
                     guard escape() != nil else { return nil }
                 case 0x00..<0x20:
                     return nil
-                case 0x20..<0x80:
-                    index += 1
                 default:
                     guard let length = utf8SequenceLength(at: index) else { return nil }
                     index += length
