@@ -39,6 +39,9 @@ public enum RServiceDelivery {
 
 extension String {
     fileprivate func trimmingASCIIWhitespace() -> String {
+        func isBlank(_ byte: UInt8?) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        // The usual value has nothing to trim: keep it rather than copy it.
+        if !isBlank(utf8.first) && !isBlank(utf8.last) { return self }
         var slice = Substring(self)
         while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
         while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }

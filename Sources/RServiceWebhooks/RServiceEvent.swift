@@ -188,9 +188,15 @@ public enum RServiceEvent: WebhookEventDecodable, Equatable {
     ///   `invalidPayload` (a field of the wrong type or a missing required field, path in the reason) or
     ///   `missingEventName` (no `event` field).
     public static func decode(from body: [UInt8], eventName: String?) throws(WebhookError) -> RServiceEvent {
-        let probe = try WebhookJSON.decode(EventNameProbe.self, from: body, vendor: .rService)
-        guard let name = probe.event else {
-            throw WebhookError(.missingEventName, "message has no event field", vendor: .rService)
+        let name: String
+        if let plain = plainEventName(in: body) {
+            name = plain
+        } else {
+            let probe = try WebhookJSON.decode(EventNameProbe.self, from: body, vendor: .rService)
+            guard let event = probe.event else {
+                throw WebhookError(.missingEventName, "message has no event field", vendor: .rService)
+            }
+            name = event
         }
         switch RServiceEventName(rawValue: name) {
         case .appInstanceCreate: return .appInstanceCreate(try message(body))
@@ -484,6 +490,18 @@ public enum RServiceEvent: WebhookEventDecodable, Equatable {
 
     private struct EventNameProbe: Decodable {
         var event: String?
+    }
+
+    /// The `event` member's text, read without a `JSONDecoder` pass over the whole message, when the message is
+    /// strict JSON (``RServiceJSONMembers``) with exactly one `event` member, a string without escapes: what
+    /// ``EventNameProbe`` would read. `nil` in every other case, which the probe then decides, with its errors.
+    static func plainEventName(in body: [UInt8]) -> String? {
+        guard let members = RServiceJSONMembers(body) else { return nil }
+        let event = members.firstMember(named: "event")
+        guard event.count == 1, let member = event.member, member.kind == .string, !member.hasEscapes else {
+            return nil
+        }
+        return String(decoding: body[(member.range.lowerBound + 1)..<(member.range.upperBound - 1)], as: UTF8.self)
     }
 
     private static func message<Payload: RServicePayload>(

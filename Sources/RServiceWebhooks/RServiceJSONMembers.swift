@@ -1,9 +1,11 @@
 /// A strict reader of a JSON object's top-level members that keeps the exact bytes of each value.
 ///
 /// The verifier uses it twice: to find the token in a delivery's `{"jwt":"…"}` wrapper and to cut the `data` claim
-/// out of the verified claims without re-encoding it. The whole document is validated (RFC 8259 grammar, UTF-8,
-/// nesting depth), so a value's range is only returned for a document that every conforming parser reads the same
-/// way; member names are compared after unescaping (`"d\u0061ta"` is `data`).
+/// out of the verified claims without re-encoding it; ``RServiceEvent/decode(from:eventName:)`` uses it to read the
+/// `event` name without a `JSONDecoder` pass of its own. It runs on every request, so strings (the bulk of a token)
+/// are checked eight bytes at a time where they hold nothing but printable ASCII. The whole document is validated
+/// (RFC 8259 grammar, UTF-8, nesting depth), so a value's range is only returned for a document that every
+/// conforming parser reads the same way; member names are compared after unescaping (`"d\u0061ta"` is `data`).
 struct RServiceJSONMembers {
     /// The JSON type of a member's value.
     enum Kind: Equatable {
@@ -30,8 +32,11 @@ struct RServiceJSONMembers {
 
     /// Reads a document; `nil` unless it is exactly one valid JSON object (surrounding whitespace allowed).
     init?(_ bytes: [UInt8]) {
-        var scanner = Scanner(bytes: bytes)
-        guard let members = scanner.topLevelObject() else { return nil }
+        let members = bytes.withUnsafeBufferPointer { buffer in
+            var scanner = Scanner(bytes: buffer)
+            return scanner.topLevelObject()
+        }
+        guard let members else { return nil }
         self.members = members
     }
 
@@ -40,17 +45,28 @@ struct RServiceJSONMembers {
         members.filter { $0.name == name }
     }
 
+    /// The first member with that name, and how many members have it (without building a list).
+    func firstMember(named name: String) -> (member: Member?, count: Int) {
+        var first: Member?
+        var count = 0
+        for member in members where member.name == name {
+            if first == nil { first = member }
+            count += 1
+        }
+        return (first, count)
+    }
+
     /// Whether a member of that name exists.
     func contains(_ name: String) -> Bool {
         members.contains { $0.name == name }
     }
 
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
         var depth = 0
 
-        init(bytes: [UInt8]) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
         }
 
@@ -60,6 +76,7 @@ struct RServiceJSONMembers {
             index += 1
             depth = 1
             var members: [Member] = []
+            members.reserveCapacity(8)
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 index += 1
@@ -190,32 +207,80 @@ struct RServiceJSONMembers {
 
         /// Validates a string (the cursor is on its opening quote); decodes it when asked.
         mutating func string(decoding: Bool) -> (text: String?, hasEscapes: Bool)? {
-            index += 1
+            let start = index
+            guard let hasEscapes = skipString() else { return nil }
+            guard decoding else { return (nil, hasEscapes) }
+            guard hasEscapes else {
+                // Validated UTF-8 without escapes: the bytes between the quotes are the text.
+                let content = UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(index - 1)])
+                return (String(decoding: content, as: UTF8.self), false)
+            }
+            let end = index
+            index = start + 1
             var decoded: [UInt8] = []
-            var hasEscapes = false
-            while index < bytes.count {
+            while index < end - 1 {
                 let byte = bytes[index]
+                if byte == UInt8(ascii: "\\") {
+                    index += 1
+                    guard let scalar = escape() else { return nil }
+                    decoded.append(contentsOf: Array(String(Character(scalar)).utf8))
+                } else {
+                    decoded.append(byte)
+                    index += 1
+                }
+            }
+            index = end
+            return (String(decoding: decoded, as: UTF8.self), true)
+        }
+
+        /// Validates a string (the cursor is on its opening quote) and moves past it; returns whether it has
+        /// escapes, or `nil` for an unterminated string, a control character, a bad escape or invalid UTF-8.
+        mutating func skipString() -> Bool? {
+            index += 1
+            var hasEscapes = false
+            while true {
+                // Eight bytes at a time while none of them needs a look (the bulk of a token).
+                if let base = UnsafeRawPointer(bytes.baseAddress) {
+                    while bytes.count - index >= 8,
+                        Self.isPlainASCII(base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                    {
+                        index += 8
+                    }
+                }
+                // Then one byte at a time up to the byte that stopped the 8-byte step (the end of a short string).
+                guard index < bytes.count else { return nil }
+                var byte = bytes[index]
+                while byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                    index += 1
+                    guard index < bytes.count else { return nil }
+                    byte = bytes[index]
+                }
                 switch byte {
                 case UInt8(ascii: "\""):
                     index += 1
-                    return (decoding ? String(decoding: decoded, as: UTF8.self) : nil, hasEscapes)
+                    return hasEscapes
                 case UInt8(ascii: "\\"):
                     hasEscapes = true
                     index += 1
-                    guard let scalar = escape() else { return nil }
-                    if decoding { decoded.append(contentsOf: Array(String(Character(scalar)).utf8)) }
+                    guard escape() != nil else { return nil }
                 case 0x00..<0x20:
                     return nil
-                case 0x20..<0x80:
-                    if decoding { decoded.append(byte) }
-                    index += 1
                 default:
                     guard let length = utf8SequenceLength(at: index) else { return nil }
-                    if decoding { decoded.append(contentsOf: bytes[index..<(index + length)]) }
                     index += length
                 }
             }
-            return nil
+        }
+
+        /// Whether eight bytes are all printable ASCII other than `"` and `\` (nothing a string scan must stop at).
+        static func isPlainASCII(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits: UInt64 = 0x8080_8080_8080_8080
+            func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highBits }
+            let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+            let quote = hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\""))))
+            let backslash = hasZeroByte(word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
+            return (word & highBits) | belowSpace | quote | backslash == 0
         }
 
         /// Reads an escape after its backslash.

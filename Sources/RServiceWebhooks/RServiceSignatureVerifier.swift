@@ -153,6 +153,10 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     let limits: WebhookLimits
     let replayStore: any ReplayStore
     let clock: @Sendable () -> Double
+    /// The claim rules and limits handed to `JWTVerifier`, fixed at creation.
+    let validationOptions: JWTValidationOptions
+    /// With configured keys, the token verifier, made once rather than per request.
+    let configuredVerifier: JWTVerifier?
 
     /// Creates a verifier.
     /// - Parameters:
@@ -185,6 +189,19 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         self.limits = limits
         self.replayStore = replayStore
         self.clock = clock
+        self.validationOptions = JWTValidationOptions(
+            leeway: leeway,
+            requiredClaims: [.iss, .jti],
+            issuers: nil,
+            audiences: audience.map { [$0] },
+            maximumTokenSize: limits.maximumTokenSize,
+            clock: clock
+        )
+        if case .keys(let configured) = keys.storage {
+            self.configuredVerifier = JWTVerifier(keys: configured, options: validationOptions)
+        } else {
+            self.configuredVerifier = nil
+        }
     }
 
     /// Verifies a delivery and decodes its message.
@@ -214,10 +231,10 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
         let wrapper = RServiceJSONMembers(request.body)
-        let jwtMembers = wrapper?.members(named: "jwt") ?? []
+        let jwtMember = wrapper?.firstMember(named: "jwt") ?? (member: nil, count: 0)
 
         if case .unsigned = keys.storage {
-            guard jwtMembers.isEmpty else {
+            guard jwtMember.count == 0 else {
                 throw WebhookError(
                     .invalidConfiguration,
                     "signed delivery ({\"jwt\":…}) received by a verifier configured for unsigned deliveries"
@@ -233,7 +250,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             )
         }
 
-        let token = try Self.token(in: request.body, wrapper: wrapper, jwtMembers: jwtMembers)
+        let token = try Self.token(in: request.body, wrapper: wrapper, jwtMember: jwtMember)
         try limits.checkToken(token.count)
         let unverified: UnverifiedJWT
         do {
@@ -245,27 +262,21 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
         }
 
-        let keySet: JWTKeySet
+        let tokenVerifier: JWTVerifier
         switch keys.storage {
-        case .keys(let configured):
-            keySet = configured
+        case .keys:
+            guard let configuredVerifier else { throw WebhookError(.internalError, "unreachable") }
+            tokenVerifier = configuredVerifier
         case .discovery(let provider):
-            keySet = try await discoveredKeys(for: unverified, provider: provider)
+            let keySet = try await discoveredKeys(for: unverified, provider: provider)
+            tokenVerifier = JWTVerifier(keys: keySet, options: validationOptions)
         case .unsigned:
             throw WebhookError(.internalError, "unreachable")
         }
 
-        let options = JWTValidationOptions(
-            leeway: leeway,
-            requiredClaims: [.iss, .jti],
-            issuers: nil,
-            audiences: audience.map { [$0] },
-            maximumTokenSize: limits.maximumTokenSize,
-            clock: clock
-        )
         let verified: VerifiedJWT
         do {
-            verified = try JWTVerifier(keys: keySet, options: options).verify(unverified)
+            verified = try tokenVerifier.verify(unverified)
         } catch {
             throw WebhookError(error)
         }
@@ -292,12 +303,12 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     static func token(
         in body: [UInt8],
         wrapper: RServiceJSONMembers?,
-        jwtMembers: [RServiceJSONMembers.Member]
+        jwtMember: (member: RServiceJSONMembers.Member?, count: Int)
     ) throws(WebhookError) -> ArraySlice<UInt8> {
         guard let wrapper else {
             throw WebhookError(.malformedToken, "body is not a JSON object (expected {\"jwt\":\"<token>\"})")
         }
-        guard let member = jwtMembers.first else {
+        guard let member = jwtMember.member else {
             if wrapper.contains("event") || wrapper.contains("webhook_id") {
                 throw WebhookError(
                     .unsignedDelivery,
@@ -306,7 +317,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             }
             throw WebhookError(.missingSignature, "body has no jwt member")
         }
-        guard jwtMembers.count == 1 else {
+        guard jwtMember.count == 1 else {
             throw WebhookError(.malformedToken, "body has more than one jwt member")
         }
         guard member.kind == .string else {
@@ -425,8 +436,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         guard let claims = RServiceJSONMembers(payload) else {
             throw WebhookError(.invalidPayload, "token claims are not a JSON object")
         }
-        let data = claims.members(named: "data")
-        guard let member = data.first else {
+        let data = claims.firstMember(named: "data")
+        guard let member = data.member else {
             throw WebhookError(.invalidPayload, "token has no data claim (the message)")
         }
         guard data.count == 1 else {

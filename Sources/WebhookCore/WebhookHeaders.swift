@@ -78,16 +78,16 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
 
     /// ASCII case-insensitive comparison of header names, without allocating.
     static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil):
+        // Names of different lengths never match (a native string knows its UTF-8 count without a scan).
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                for index in left.indices where left[index] != right[index] {
+                    guard lowercased(left[index]) == lowercased(right[index]) else { return false }
+                }
                 return true
-            case (let l?, let r?):
-                if l != r && lowercased(l) != lowercased(r) { return false }
-            default:
-                return false
             }
         }
     }

@@ -73,6 +73,42 @@ struct RServiceEventFixtureTests {
             return
         }
     }
+
+    /// `request.update.json` with its `"event":"request.update"` member replaced.
+    static func requestUpdate(event member: String) throws -> [UInt8] {
+        let text = String(decoding: try Fixtures.bytes("events/request.update.json"), as: UTF8.self)
+        #expect(text.contains(#""event":"request.update""#))
+        return Array(text.replacingOccurrences(of: #""event":"request.update""#, with: member).utf8)
+    }
+
+    @Test(
+        "the event name is read as JSONDecoder reads it, with or without escapes, repeated or of the wrong type",
+        arguments: [
+            (#""event":"request.update""#, "request.update"),
+            (#""event":"request\u002eupdate""#, "request.update"),
+            (#""ev\u0065nt":"request.update""#, "request.update"),
+            (#""event":"request.update","event":"problem.update""#, "request.update"),
+            (#""event" : "request.update" "#, "request.update"),
+        ]
+    )
+    func eventNameForms(member: String, name: String) throws {
+        let event = try RServiceEvent.decode(from: Self.requestUpdate(event: member), eventName: nil)
+        #expect(event.eventName == name)
+        #expect(!event.isUnknown)
+    }
+
+    @Test(
+        "an event member that is not a string, or only a nested one, is rejected as before",
+        arguments: [
+            (#""event":7"#, WebhookError.Code.invalidPayload),
+            (#""event":null"#, .missingEventName),
+            (#""events":"request.update""#, .missingEventName),
+            (#""event":["request.update"]"#, .invalidPayload),
+        ]
+    )
+    func eventNameRejections(member: String, code: WebhookError.Code) throws {
+        #expect(Fixtures.decodingError(try Self.requestUpdate(event: member))?.code == code)
+    }
 }
 
 @Suite("R-Service edge fixtures")

@@ -190,6 +190,27 @@ struct RServiceVerifierWrapperTests {
         #expect(error?.code == .malformedBody)
     }
 
+    @Test(
+        "A byte a string may not hold is found at every offset of a long string (the reader skips 8 bytes at a time)",
+        arguments: [
+            ([0x01], false), ([0x1F], false), ([0x7F], true), ([0x20], true), ([0x80], false), ([0xC3, 0x28], false),
+            ([0xC3, 0xA9], true), ([0xE2, 0x82, 0xAC], true), ([0xED, 0xA0, 0x80], false),
+            (Array(#"\n"#.utf8), true), (Array(#"\""#.utf8), true), (Array(#"\x"#.utf8), false),
+        ] as [([UInt8], Bool)]
+    )
+    func stringBytesAtEveryOffset(inserted: [UInt8], accepted: Bool) async throws {
+        let token = try token()
+        for offset in 0..<17 {
+            let text =
+                Array(repeating: UInt8(ascii: "a"), count: offset) + inserted
+                + Array(repeating: UInt8(ascii: "b"), count: 17 - offset)
+            let body = Array(#"{"jwt":"\#(token)","x":""#.utf8) + text + Array(#""}"#.utf8)
+            let verifier = TestSupport.verifier(TestSupport.rsaKeys())
+            let error = await TestSupport.error(verifier, WebhookRequest(target: "/", body: body))
+            #expect(error?.code == (accepted ? nil : .malformedToken), "offset \(offset)")
+        }
+    }
+
     @Test("Whitespace, other members and escaped member names in the wrapper are fine")
     func lenientWrapper() async throws {
         let token = try token()
