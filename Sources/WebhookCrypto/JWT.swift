@@ -503,17 +503,20 @@ public struct VerifiedJWT: Sendable {
 /// The value is `Sendable` and may be used from many tasks at once.
 public struct JWTVerifier: Sendable {
     /// The keys.
-    public let keys: JWTKeySet
+    public var keys: JWTKeySet { core.keys }
     /// The options.
-    public let options: JWTValidationOptions
+    public var options: JWTValidationOptions { core.options }
+    /// Everything the verifier holds, in one immutable object: copying a verifier (which Swift does when a closure
+    /// captures it) then touches one reference count, not one per array, set and closure it holds. Those counts are
+    /// shared by every thread that verifies with the verifier, and each touch moved their cache line between cores.
+    private let core: JWTVerifierCore
 
     /// Creates a verifier.
     /// - Parameters:
     ///   - keys: The keys that may verify tokens.
     ///   - options: Claim rules and limits.
     public init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
-        self.keys = keys
-        self.options = options
+        self.core = JWTVerifierCore(keys: keys, options: options)
     }
 
     /// Verifies a token.
@@ -521,10 +524,7 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.count)
-        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
-            try verify(buffer: bytes.bindMemory(to: UInt8.self))
-        }
+        try core.verify(token)
     }
 
     /// Verifies a token.
@@ -532,8 +532,7 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.utf8.count)
-        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
+        try core.verify(token)
     }
 
     /// Verifies a token parsed earlier.
@@ -541,33 +540,7 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.token.count)
-        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
-            try verify(parsed: token.parsed, token: buffer)
-        }
-    }
-
-    private func checkSize(_ size: Int) throws(WebhookCryptoError) {
-        guard size <= options.maximumTokenSize else {
-            throw WebhookCryptoError(.tooLarge, "token is larger than \(options.maximumTokenSize) bytes")
-        }
-    }
-
-    private func verify(buffer: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT {
-        let parsed = try ParsedJWT.parse(buffer)
-        return try verify(parsed: parsed, token: buffer)
-    }
-
-    private func verify(parsed: ParsedJWT, token: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT
-    {
-        let algorithm = try Self.checkHeader(parsed.header)
-        let signingInput = UnsafeRawBufferPointer(
-            rebasing: UnsafeRawBufferPointer(token)[0..<parsed.signingInputLength]
-        )
-        try checkSignature(parsed, signingInput: signingInput, algorithm: algorithm)
-        let claims = try parsed.claims.get()
-        try checkClaims(claims)
-        return VerifiedJWT(header: parsed.header, claims: claims, payload: parsed.payload)
+        try core.verify(token)
     }
 
     /// Whether `alg` is `none` in any letter case (without building a lower-cased copy).
@@ -598,6 +571,71 @@ public struct JWTVerifier: Sendable {
             )
         }
         return algorithm
+    }
+}
+
+/// The state and the work of a ``JWTVerifier`` (see its `core`).
+final class JWTVerifierCore: Sendable {
+    let keys: JWTKeySet
+    let options: JWTValidationOptions
+
+    init(keys: JWTKeySet, options: JWTValidationOptions) {
+        self.keys = keys
+        self.options = options
+    }
+
+    /// Verifies a token.
+    /// - Parameter token: The compact JWS bytes.
+    /// - Returns: The verified token.
+    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
+    func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
+        try checkSize(token.count)
+        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
+            try verify(buffer: bytes.bindMemory(to: UInt8.self))
+        }
+    }
+
+    /// Verifies a token.
+    /// - Parameter token: The compact JWS text.
+    /// - Returns: The verified token.
+    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
+    func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
+        try checkSize(token.utf8.count)
+        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
+    }
+
+    /// Verifies a token parsed earlier.
+    /// - Parameter token: The unverified token.
+    /// - Returns: The verified token.
+    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
+    func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
+        try checkSize(token.token.count)
+        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
+            try verify(parsed: token.parsed, token: buffer)
+        }
+    }
+
+    private func checkSize(_ size: Int) throws(WebhookCryptoError) {
+        guard size <= options.maximumTokenSize else {
+            throw WebhookCryptoError(.tooLarge, "token is larger than \(options.maximumTokenSize) bytes")
+        }
+    }
+
+    private func verify(buffer: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT {
+        let parsed = try ParsedJWT.parse(buffer)
+        return try verify(parsed: parsed, token: buffer)
+    }
+
+    private func verify(parsed: ParsedJWT, token: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT
+    {
+        let algorithm = try JWTVerifier.checkHeader(parsed.header)
+        let signingInput = UnsafeRawBufferPointer(
+            rebasing: UnsafeRawBufferPointer(token)[0..<parsed.signingInputLength]
+        )
+        try checkSignature(parsed, signingInput: signingInput, algorithm: algorithm)
+        let claims = try parsed.claims.get()
+        try checkClaims(claims)
+        return VerifiedJWT(header: parsed.header, claims: claims, payload: parsed.payload)
     }
 
     private func checkSignature(
