@@ -297,7 +297,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.malformedSignature, "X-Hub-Signature is too long")
         }
         // Byte-wise (every character that matters is ASCII): trim spaces and tabs, then an optional `sha256=`.
-        var text = Array(value.utf8)[...]
+        var text = Substring(value).utf8
         while let first = text.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
             text = text.dropFirst()
         }
@@ -313,7 +313,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
                     "X-Hub-Signature has an unsupported prefix (only sha256= or bare hex is accepted)"
                 )
             }
-            text = text[(equals + 1)...]
+            text = text[text.index(after: equals)...]
         }
         let mac: [UInt8]
         do {
