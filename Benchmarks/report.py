@@ -270,52 +270,67 @@ def machine_busy(machine):
     return load if cores and load > 0.75 * cores else None
 
 
+def rounds_of(results, wanted):
+    """Every round's result of a benchmark, in round order (names with underscores: see lookup)."""
+    return results.get(wanted) or results.get(wanted.replace("_", " ")) or []
+
+
+def paired(results, first_key, second_key, by="cpu"):
+    """first/second, paired within each round, then the median round.
+
+    The two sides of a pair run seconds apart in the same round; this machine's speed changes between rounds (by
+    up to 40 %), so best-of-rounds for each side separately can pair a fast phase of one with a slow phase of the
+    other. Returns (ratio, first, second, per-round ratios); the results are those of the median round."""
+    def rate(result):
+        return result.ops_wall if by == "wall" else result.ops
+    pairs = [(f, s) for f, s in zip(rounds_of(results, first_key), rounds_of(results, second_key))
+             if rate(f) and rate(s)]
+    if not pairs:
+        return None, lookup(results, first_key, by), lookup(results, second_key, by), []
+    ratios = [rate(f) / rate(s) for f, s in pairs]
+    ordered = sorted(zip(ratios, pairs), key=lambda item: item[0])
+    ratio, (first, second) = ordered[(len(ordered) - 1) // 2]
+    return ratio, first, second, ratios
+
+
+def rounds_note(ratios):
+    return "" if len(ratios) < 2 else " (median of the rounds' paired ratios: " + ", ".join(
+        f"{r:.2f}" for r in ratios) + ")"
+
+
 def evaluate(results, machine=None):
     busy = machine_busy(machine or {})
     rows = []  # dicts: label, ours, peer, ratio, goal, goal_text, verdict, detail
     for label, ours_key, peer_key, goal, unit in RATIO_GOALS:
-        ours, peer = lookup(results, ours_key), lookup(results, peer_key)
-        ratio = ours.ops / peer.ops if ours and peer and ours.ops and peer.ops else None
+        ratio, ours, peer, ratios = paired(results, ours_key, peer_key)
         wall_ratio = ours.ops_wall / peer.ops_wall if ours and peer and ours.ops_wall and peer.ops_wall else None
         rows.append(dict(wall_ratio=wall_ratio,
-            label=label, kind="ratio", ours=fmt_rate(ours, unit), peer=fmt_rate(peer, unit), ratio=ratio,
-            goal=goal, goal_text=f"≥ {goal:g}×", peer_name=peer_key.rsplit("/", 1)[-1],
+            label=label + rounds_note(ratios), kind="ratio", ours=fmt_rate(ours, unit), peer=fmt_rate(peer, unit),
+            ratio=ratio, goal=goal, goal_text=f"≥ {goal:g}×", peer_name=peer_key.rsplit("/", 1)[-1],
             verdict=None if ratio is None else ("PASS" if ratio >= goal else "MISS"),
             mallocs=(ours.mallocs_per_op if ours else None, peer.mallocs_per_op if peer else None)))
     for label, two_key, one_key, goal, peer_two_key, peer_one_key in SCALING_GOALS:
-        two, one = lookup(results, two_key, "wall"), lookup(results, one_key, "wall")
-        peer_two, peer_one = lookup(results, peer_two_key, "wall"), lookup(results, peer_one_key, "wall")
         # Wall-clock ops/s: the goal is more work per second of real time.
-        ratio = two.ops_wall / one.ops_wall if two and one else None
-        peer_ratio = peer_two.ops_wall / peer_one.ops_wall if peer_two and peer_one else None
+        ratio, two, one, ratios = paired(results, two_key, one_key, "wall")
+        peer_ratio, peer_two, peer_one, _ = paired(results, peer_two_key, peer_one_key, "wall")
         cpu_note = None
         if two and one and two.cpu_per_op and one.cpu_per_op:
             cpu_note = (f"CPU time per verification {fmt_time(one.cpu_per_op)} with 1 task, "
                         f"{fmt_time(two.cpu_per_op)} with 2")
         rows.append(dict(
             cpu_note=cpu_note,
-            label=label, kind="scaling",
+            label=label + rounds_note(ratios), kind="scaling",
             ours=f"{fmt_ops(two.ops_wall if two else None)} vs {fmt_ops(one.ops_wall if one else None)}",
             peer=(f"{peer_ratio:.2f}× ({fmt_ops(peer_two.ops_wall)} vs {fmt_ops(peer_one.ops_wall)})"
                   if peer_ratio else "–"),
             ratio=ratio, goal=goal, goal_text=f"≥ {goal:g}× (2 tasks / 1)", peer_name="peer, same test",
             verdict=None if ratio is None else ("NOT JUDGED" if busy else ("PASS" if ratio >= goal else "MISS")),
             busy=busy, nproc=(machine or {}).get("nproc", "?"), mallocs=(None, None)))
-    # Paired within each round (both sides measured minutes apart in the same round), then the median of the
-    # rounds: best-of-rounds would pair figures from different rounds, and this machine's speed changes between them.
     label, full_key, alone_key, goal = CONFLUENCE_GOAL
-    full_rounds = results.get(full_key) or results.get(full_key.replace("_", " ")) or []
-    alone_rounds = results.get(alone_key) or results.get(alone_key.replace("_", " ")) or []
-    pairs = [(f, a) for f, a in zip(full_rounds, alone_rounds) if f.ops and a.ops]
-    ratio = wall_ratio = full = alone = None
-    if pairs:
-        ordered = sorted(pairs, key=lambda pair: pair[0].ops / pair[1].ops)
-        full, alone = ordered[(len(ordered) - 1) // 2]
-        ratio = full.ops / alone.ops
-        wall_ratio = full.ops_wall / alone.ops_wall if full.ops_wall and alone.ops_wall else None
-        label += (" (median of the rounds' paired ratios: "
-                  + ", ".join(f"{f.ops / a.ops:.2f}" for f, a in pairs) + ")")
-    rows.append(dict(wall_ratio=wall_ratio, label=label, kind="ratio", ours=fmt_rate(full, "ops"),
+    ratio, full, alone, ratios = paired(results, full_key, alone_key)
+    wall_ratio = full.ops_wall / alone.ops_wall if full and alone and full.ops_wall and alone.ops_wall else None
+    rows.append(dict(wall_ratio=wall_ratio, label=label + rounds_note(ratios), kind="ratio",
+        ours=fmt_rate(full, "ops"),
         peer=fmt_rate(alone, "ops"), ratio=ratio, goal=goal, goal_text=f"≥ {goal:g}×", peer_name="decode alone",
         verdict=None if ratio is None else ("PASS" if ratio >= goal else "MISS"),
         mallocs=(full.mallocs_per_op if full else None, alone.mallocs_per_op if alone else None)))
