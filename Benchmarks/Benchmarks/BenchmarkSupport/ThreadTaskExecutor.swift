@@ -67,3 +67,21 @@ public final class ThreadTaskExecutor: TaskExecutor, @unchecked Sendable {
 
 /// The executors of the scaling benchmarks: one dedicated thread per task, shared by every benchmark of the process.
 public let scalingExecutors: [ThreadTaskExecutor] = [ThreadTaskExecutor(), ThreadTaskExecutor()]
+
+/// Runs `operations` calls of `body` split evenly over `tasks` tasks, each on its own ``scalingExecutors`` thread.
+public func runSplit(
+    _ operations: Int,
+    overTasks tasks: Int,
+    _ body: @escaping @Sendable () async throws -> Void
+) async throws {
+    try await withThrowingTaskGroup(of: Void.self) { group in
+        for task in 0..<tasks {
+            group.addTask(executorPreference: scalingExecutors[task]) {
+                for _ in 0..<(operations / tasks) {
+                    try await body()
+                }
+            }
+        }
+        try await group.waitForAll()
+    }
+}

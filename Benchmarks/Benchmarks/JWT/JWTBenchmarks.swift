@@ -11,6 +11,7 @@ let benchmarks: @Sendable () -> Void = {
     let tokens = BenchmarkTokens.make()
     jwtKitBenchmarks(tokens)
     webhookKitBenchmarks(tokens)
+    pairedBenchmarks(tokens)
 }
 
 /// Verifications per sample: about 0.2 to 0.3 ms of the slower side's work (see `BenchmarkSettings.configuration()`).
@@ -23,4 +24,4 @@ func operations(for algorithm: BenchmarkTokens.Algorithm) -> Int {
 }
 
 /// The scaling benchmarks: this many HS256 verifications per sample, split over 1 or 2 tasks.
-let scalingOperations = 400
+let scalingOperations = 2000

@@ -6,21 +6,8 @@ import JWTKit
 /// The peer: jwt-kit 5.8 (`JWTKeyCollection`, an actor, verifying with swift-crypto), decoding the claims into
 /// ``ConnectClaims`` and checking `exp`.
 func jwtKitBenchmarks(_ tokens: BenchmarkTokens) {
-    let kid = JWKIdentifier(string: BenchmarkInputs.jwtKeyID)
-    let rsaKey = try! Insecure.RSA.PublicKey(pem: tokens.rsaPublicKeyPEM)
-    let ecKey = try! ES256PublicKey(pem: tokens.ecPublicKeyPEM)
-
     @Sendable func makeKeys(_ algorithm: BenchmarkTokens.Algorithm) async -> JWTKeyCollection {
-        let keys = JWTKeyCollection()
-        switch algorithm {
-        case .hs256:
-            await keys.add(hmac: HMACKey(from: BenchmarkInputs.jwtSharedSecret), digestAlgorithm: .sha256, kid: kid)
-        case .rs256:
-            await keys.add(rsa: rsaKey, digestAlgorithm: .sha256, kid: kid)
-        case .es256:
-            await keys.add(ecdsa: ecKey, kid: kid)
-        }
-        return keys
+        await makeJWTKitKeys(algorithm, tokens)
     }
 
     for algorithm in BenchmarkTokens.Algorithm.allCases {
@@ -63,4 +50,19 @@ func jwtKitBenchmarks(_ tokens: BenchmarkTokens) {
             }
         }
     }
+}
+
+/// The peer's key collection for one algorithm, with the same keys and `kid` as ours.
+func makeJWTKitKeys(_ algorithm: BenchmarkTokens.Algorithm, _ tokens: BenchmarkTokens) async -> JWTKeyCollection {
+    let kid = JWKIdentifier(string: BenchmarkInputs.jwtKeyID)
+    let keys = JWTKeyCollection()
+    switch algorithm {
+    case .hs256:
+        await keys.add(hmac: HMACKey(from: BenchmarkInputs.jwtSharedSecret), digestAlgorithm: .sha256, kid: kid)
+    case .rs256:
+        await keys.add(rsa: try! Insecure.RSA.PublicKey(pem: tokens.rsaPublicKeyPEM), digestAlgorithm: .sha256, kid: kid)
+    case .es256:
+        await keys.add(ecdsa: try! ES256PublicKey(pem: tokens.ecPublicKeyPEM), kid: kid)
+    }
+    return keys
 }

@@ -8,23 +8,7 @@ import WebhookCrypto
 /// the raw payload bytes; the peer also decodes `qsh` into its model.
 func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
     func makeVerifier(_ algorithm: BenchmarkTokens.Algorithm) -> JWTVerifier {
-        let kid = BenchmarkInputs.jwtKeyID
-        let key: JWTVerificationKey
-        switch algorithm {
-        case .hs256:
-            key = try! .hmac(HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
-        case .rs256:
-            key = try! .publicKey(PublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
-        case .es256:
-            // Steady state from the first sample: the key's table of multiples is built in setup, as a server does
-            // at start-up (a P-256 key also builds it by itself on its 256th verification).
-            let publicKey = try! PublicKey(pem: tokens.ecPublicKeyPEM)
-            precondition(publicKey.prepareForRepeatedVerification(), "the P-256 key table must be built")
-            key = try! .publicKey(publicKey, algorithms: [.es256], keyID: kid)
-        }
-        let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
-        precondition((try? verifier.verify(tokens.token(algorithm))) != nil, "\(algorithm) token must verify")
-        return verifier
+        makeWebhookKitVerifier(algorithm, tokens)
     }
 
     for algorithm in BenchmarkTokens.Algorithm.allCases {
@@ -64,4 +48,25 @@ func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
             }
         }
     }
+}
+
+/// Our verifier for one algorithm: one key, `exp` required (default 60 s leeway).
+func makeWebhookKitVerifier(_ algorithm: BenchmarkTokens.Algorithm, _ tokens: BenchmarkTokens) -> JWTVerifier {
+    let kid = BenchmarkInputs.jwtKeyID
+    let key: JWTVerificationKey
+    switch algorithm {
+    case .hs256:
+        key = try! .hmac(HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+    case .rs256:
+        key = try! .publicKey(PublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+    case .es256:
+        // Steady state from the first sample: the key's table of multiples is built in setup, as a server does
+        // at start-up (a P-256 key also builds it by itself on its 256th verification).
+        let publicKey = try! PublicKey(pem: tokens.ecPublicKeyPEM)
+        precondition(publicKey.prepareForRepeatedVerification(), "the P-256 key table must be built")
+        key = try! .publicKey(publicKey, algorithms: [.es256], keyID: kid)
+    }
+    let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
+    precondition((try? verifier.verify(tokens.token(algorithm))) != nil, "\(algorithm) token must verify")
+    return verifier
 }

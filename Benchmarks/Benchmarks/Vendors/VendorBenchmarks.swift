@@ -124,6 +124,20 @@ func confluenceBenchmarks() {
     decodeAlone("Confluence decode alone, page_updated", bytes: body.count, operations: 20) {
         try ConfluenceEvent.decode(from: body, eventName: "page_updated")
     }
+    // The goal's figure, paired (see `BenchmarkSupport/Paired.swift`): 20 requests through the full path and 20
+    // decodes of the same body in each sample.
+    let hmacVerifier = ConfluenceSignatureVerifier.hmac(secrets: [secret])
+    Benchmark(
+        "Confluence HMAC full path over decode alone, page_updated, paired/info",
+        configuration: BenchmarkSettings.pairedConfiguration()
+    ) { benchmark async throws in
+        try await benchmark.measurePaired(
+            firstOperations: 20,
+            secondOperations: 20,
+            first: { blackHole(try await hmacVerifier.verify(hmacRequest, eventName: "page_updated")) },
+            second: { blackHole(try ConfluenceEvent.decode(from: body, eventName: "page_updated")) }
+        )
+    }
     // What a server without WebhookKit would do with the same bytes: JSONDecoder into a plain struct.
     let data = Data(body)
     decodeAlone("Confluence JSONDecoder plain struct, page_updated", bytes: body.count, operations: 20) {
