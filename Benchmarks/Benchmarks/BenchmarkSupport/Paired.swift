@@ -23,7 +23,7 @@ extension BenchmarkSettings {
     /// The configuration of a paired benchmark: 3 s or 3000 samples after 10 warm-up samples.
     public static func pairedConfiguration() -> Benchmark.Configuration {
         Benchmark.Configuration(
-            metrics: [.wallClock, pairedRatio],
+            metrics: [.throughput, .wallClock, pairedRatio],
             warmupIterations: 10,
             scalingFactor: .one,
             maxDuration: .seconds(3),
