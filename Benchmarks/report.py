@@ -486,9 +486,12 @@ def markdown(rows, results, machine, openssl, notes, chart_name):
     md.append("")
     md.append("## Goals")
     md.append("")
-    md.append("Ours and peer in ops per CPU second (MB/s for HMAC); the ratio decides the result. The wall-clock "
-              "ratio of the same run is shown for comparison; on a busy machine it is the less reliable one. "
-              "Scaling compares wall-clock ops/s.")
+    md.append("Ours and peer in ops per CPU second (MB/s for HMAC), from the separate benchmarks (each side's best "
+              "round). The bold ratio decides the result: for a goal marked \"paired in every sample\" it is the "
+              "median of the ratios of a paired benchmark, which runs both sides in every sample (see \"How the "
+              "figures are made\" below); otherwise the median of the rounds' ratios of the separate benchmarks. "
+              "The wall-clock ratio of the separate benchmarks is shown for comparison. Scaling compares "
+              "wall-clock ops/s.")
     md.append("")
     md.append("| Goal | Ours | Peer | Ratio (CPU) | Ratio (wall) | Goal | Result |")
     md.append("|---|---|---|---|---|---|---|")
