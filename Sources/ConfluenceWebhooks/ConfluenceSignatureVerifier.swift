@@ -277,12 +277,14 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     static let maximumSignatureLength = 128
 
     static func verifyHMAC(_ request: WebhookRequest, authenticators: [HMACAuthenticator]) throws(WebhookError) {
-        let values = request.headers.values(signatureHeader)
-        guard let value = values.first else {
+        let value: String
+        switch request.headers.occurrence(of: signatureHeader) {
+        case .absent:
             throw WebhookError(.missingSignature, "no X-Hub-Signature header")
-        }
-        guard values.count == 1 else {
+        case .repeated:
             throw WebhookError(.malformedSignature, "several X-Hub-Signature headers")
+        case .once(let only):
+            value = only
         }
         let mac = try decodeSignature(value)
         for authenticator in authenticators where authenticator.isValidAuthenticationCode(mac, for: request.body) {

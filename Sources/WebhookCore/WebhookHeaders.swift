@@ -69,6 +69,29 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
         return values
     }
 
+    /// How often a header appears: for one that must not be repeated.
+    public enum Occurrence: Sendable, Hashable {
+        /// The header is not there.
+        case absent
+        /// The header appears once, with this value.
+        case once(String)
+        /// The header appears more than once.
+        case repeated
+    }
+
+    /// The named header, compared case-insensitively, for a header that must appear at most once; unlike
+    /// ``values(_:)`` it builds no array.
+    /// - Parameter name: The header name.
+    /// - Returns: Whether it is absent, its value when it appears once, or `repeated`.
+    public func occurrence(of name: String) -> Occurrence {
+        var found: String?
+        for field in fields where Self.namesMatch(field.name, name) {
+            guard found == nil else { return .repeated }
+            found = field.value
+        }
+        return found.map(Occurrence.once) ?? .absent
+    }
+
     /// Whether a header of that name is present.
     public func contains(_ name: String) -> Bool {
         first(name) != nil

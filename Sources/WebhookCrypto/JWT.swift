@@ -646,19 +646,23 @@ final class JWTVerifierCore: Sendable {
         let keyID = parsed.header.keyID
         var keyIDMatched = false
         var tried = false
+        // The keys are read in place (`withUnsafeBufferPointer`), not copied out one by one: a copy retains and
+        // releases each key's members, counters that every thread verifying with this verifier shares.
         let verified = parsed.signature.withUnsafeBytes { signature in
-            for key in keys.keys {
-                if let keyID {
-                    guard key.keyID == keyID else { continue }
-                    keyIDMatched = true
+            keys.keys.withUnsafeBufferPointer { candidates in
+                for index in candidates.indices {
+                    if let keyID {
+                        guard candidates[index].keyID == keyID else { continue }
+                        keyIDMatched = true
+                    }
+                    guard candidates[index].algorithmList.contains(algorithm) else { continue }
+                    tried = true
+                    if candidates[index].isValidSignature(signature, signingInput: signingInput, algorithm: algorithm) {
+                        return true
+                    }
                 }
-                guard key.algorithmList.contains(algorithm) else { continue }
-                tried = true
-                if key.isValidSignature(signature, signingInput: signingInput, algorithm: algorithm) {
-                    return true
-                }
+                return false
             }
-            return false
         }
         if verified { return }
         if keyID != nil && !keyIDMatched {

@@ -82,10 +82,12 @@ public struct JWTVerificationKey: Sendable {
     ) -> Bool {
         switch material {
         case .hmac(let authenticators):
-            for entry in authenticators where entry.algorithm == algorithm {
-                return entry.authenticator.isValidAuthenticationCode(signature, for: signingInput)
+            return authenticators.withUnsafeBufferPointer { entries in
+                for index in entries.indices where entries[index].algorithm == algorithm {
+                    return entries[index].authenticator.isValidAuthenticationCode(signature, for: signingInput)
+                }
+                return false
             }
-            return false
         case .publicKey(let key):
             return key.verify(signature, message: signingInput, algorithm: algorithm)
         }

@@ -24,6 +24,16 @@ struct WebhookRequestTests {
         #expect(headers.count == 2)
     }
 
+    @Test("occurrence(of:) tells absent, once and repeated apart, case-insensitively")
+    func headerOccurrence() {
+        var headers: WebhookHeaders = ["X-Hub-Signature": "sha256=ab", "Content-Type": "application/json"]
+        #expect(headers.occurrence(of: "x-hub-signature") == .once("sha256=ab"))
+        #expect(headers.occurrence(of: "X-Missing") == .absent)
+        headers.add(name: "X-HUB-SIGNATURE", value: "sha256=cd")
+        #expect(headers.occurrence(of: "X-Hub-Signature") == .repeated)
+        #expect(WebhookHeaders().occurrence(of: "X-Hub-Signature") == .absent)
+    }
+
     @Test(arguments: [
         ("/hooks/page?x=1&y=2", "/hooks/page", "x=1&y=2"),
         ("https://example.com/hooks/page?x=1#frag", "/hooks/page", "x=1"),
