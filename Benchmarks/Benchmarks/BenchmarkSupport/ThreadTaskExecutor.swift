@@ -1,3 +1,5 @@
+public import Benchmark
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -83,5 +85,23 @@ public func runSplit(
             }
         }
         try await group.waitForAll()
+    }
+}
+
+/// A paired scaling benchmark (see `measurePaired`): in every sample, `operations` calls of `body` split over two
+/// tasks and the same over one task, timed by the wall clock; records two tasks' throughput over one task's.
+public func pairedScalingBenchmark(
+    _ name: String,
+    operations: Int,
+    _ body: @escaping @Sendable () async throws -> Void
+) {
+    Benchmark(name, configuration: BenchmarkSettings.pairedConfiguration()) { benchmark in
+        try await benchmark.measurePaired(
+            clock: .wall,
+            firstOperations: 1,
+            secondOperations: 1,
+            first: { try await runSplit(operations, overTasks: 2, body) },
+            second: { try await runSplit(operations, overTasks: 1, body) }
+        )
     }
 }

@@ -48,24 +48,10 @@ func webhookKitBenchmarks() {
     }
 
     // The same, paired (see `BenchmarkSupport/Paired.swift`): one task and two in each sample, by the wall clock.
-    Benchmark(
+    pairedScalingBenchmark(
         "HMAC-SHA256 verify 1 KiB, \(scalingOperations), paired, 2 tasks over 1 task/info",
-        configuration: BenchmarkSettings.pairedConfiguration()
-    ) { benchmark in
-        try await benchmark.measurePaired(
-            clock: .wall,
-            firstOperations: 1,
-            secondOperations: 1,
-            first: {
-                try await runSplit(scalingOperations, overTasks: 2) {
-                    blackHole(authenticator.isValidAuthenticationCode(mac, for: body))
-                }
-            },
-            second: {
-                try await runSplit(scalingOperations, overTasks: 1) {
-                    blackHole(authenticator.isValidAuthenticationCode(mac, for: body))
-                }
-            }
-        )
+        operations: scalingOperations
+    ) {
+        blackHole(authenticator.isValidAuthenticationCode(mac, for: body))
     }
 }

@@ -28,16 +28,10 @@ func pairedBenchmarks(_ tokens: BenchmarkTokens) {
 
     let hs256 = tokens.hs256
     let verifier = makeWebhookKitVerifier(.hs256, tokens)
-    Benchmark(
+    pairedScalingBenchmark(
         "JWT HS256 verify, \(scalingOperations), paired, 2 tasks over 1 task/info",
-        configuration: BenchmarkSettings.pairedConfiguration()
-    ) { benchmark in
-        try await benchmark.measurePaired(
-            clock: .wall,
-            firstOperations: 1,
-            secondOperations: 1,
-            first: { try await runSplit(scalingOperations, overTasks: 2) { blackHole(try verifier.verify(hs256)) } },
-            second: { try await runSplit(scalingOperations, overTasks: 1) { blackHole(try verifier.verify(hs256)) } }
-        )
+        operations: scalingOperations
+    ) {
+        blackHole(try verifier.verify(hs256))
     }
 }
