@@ -196,14 +196,16 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     func authenticate(_ request: WebhookRequest) throws(WebhookError) -> [UInt8] {
         try limits.checkBody(request.body.count)
         if let configurationError { throw configurationError }
-        let values = request.headers.values(Self.signatureHeader)
-        guard !values.isEmpty else {
+        let value: String
+        switch request.headers.occurrence(of: Self.signatureHeader) {
+        case .absent:
             throw WebhookError(.missingSignature, "no \(Self.signatureHeader) header")
-        }
-        guard values.count == 1 else {
+        case .repeated:
             throw WebhookError(.malformedSignature, "more than one \(Self.signatureHeader) header")
+        case .once(let only):
+            value = only
         }
-        let text = Self.trimmed(values[0])
+        let text = Self.trimmed(value)
         guard !text.isEmpty else {
             throw WebhookError(.missingSignature, "the \(Self.signatureHeader) header is empty")
         }

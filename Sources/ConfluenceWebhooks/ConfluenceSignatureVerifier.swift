@@ -410,11 +410,12 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
 
     /// The token from `Authorization: JWT <token>` or the `jwt` query parameter; exactly one place, once.
     static func connectToken(in request: WebhookRequest) throws(WebhookError) -> String {
-        let authorizations = request.headers.values("Authorization")
-        guard authorizations.count <= 1 else {
-            throw WebhookError(.malformedToken, "several Authorization headers")
+        let headerToken: Substring?
+        switch request.headers.occurrence(of: "Authorization") {
+        case .absent: headerToken = nil
+        case .repeated: throw WebhookError(.malformedToken, "several Authorization headers")
+        case .once(let authorization): headerToken = JWTLocation.authorizationToken(authorization)
         }
-        let headerToken = authorizations.first.flatMap { JWTLocation.authorizationToken($0) }
         let queryTokens = QueryString.parse(request.rawQuery)
             .filter { $0.name == "jwt" }
         guard queryTokens.count <= 1 else {
