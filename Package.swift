@@ -117,7 +117,7 @@ let package = Package(
         .target(
             name: "WebhookKitHummingbird",
             dependencies: [
-                "WebhookKit",
+                "WebhookCore",
                 .product(name: "Hummingbird", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: swiftSettings
@@ -125,7 +125,7 @@ let package = Package(
         .target(
             name: "WebhookKitVapor",
             dependencies: [
-                "WebhookKit",
+                "WebhookCore",
                 .product(name: "Vapor", package: "vapor", condition: .when(traits: ["Vapor"])),
             ],
             swiftSettings: swiftSettings

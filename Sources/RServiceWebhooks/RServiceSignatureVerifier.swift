@@ -150,7 +150,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     let audience: String?
     let leeway: Double
     let maximumTokenAge: Double?
-    let limits: WebhookLimits
+    /// The body and token size limits.
+    public let limits: WebhookLimits
     let replayStore: any ReplayStore
     let clock: @Sendable () -> Double
     /// The claim rules and limits handed to `JWTVerifier`, fixed at creation.

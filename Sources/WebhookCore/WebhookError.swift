@@ -6,11 +6,13 @@ public import WebhookRegistry
 /// Equality compares codes only. ``category`` tells a middleware how to answer: ``Category/authentication`` is
 /// "not authentic" (401), ``Category/decoding`` is "authentic but not decodable" (400, or 202 and log).
 public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A stable error code. An open set: new codes are not an API break.
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// A stable error code. Only this package mints codes (the initialiser is not public), so a `switch` over
+    /// the codes a program cares about stays meaningful; adding a code is not an API break.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        /// The code's stable text, such as `signature_mismatch`.
         public let rawValue: String
 
-        public init(rawValue: String) {
+        package init(rawValue: String) {
             self.rawValue = rawValue
         }
 
@@ -88,13 +90,19 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let keyFetchFailed = Code(rawValue: "key_fetch_failed")
         /// A failure inside the crypto library.
         public static let internalError = Code(rawValue: "internal_error")
+
+        // MARK: Unavailable
+
+        /// The delivery ledger could not be reached or failed; the delivery was not processed.
+        public static let ledgerUnavailable = Code(rawValue: "ledger_unavailable")
     }
 
     /// The kind of failure, for choosing an HTTP status.
-    public struct Category: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    public struct Category: Hashable, Sendable, CustomStringConvertible {
+        /// The category's stable text, such as `authentication`.
         public let rawValue: String
 
-        public init(rawValue: String) {
+        package init(rawValue: String) {
             self.rawValue = rawValue
         }
 
@@ -110,6 +118,8 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let decoding = Category(rawValue: "decoding")
         /// The receiver is misconfigured: answer 500.
         public static let configuration = Category(rawValue: "configuration")
+        /// A store the receiver depends on (the delivery ledger) is unavailable: answer 503 with `Retry-After`.
+        public static let unavailable = Category(rawValue: "unavailable")
     }
 
     /// The stable code.
@@ -133,11 +143,14 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         case .bodyTooLarge, .tokenTooLarge: .limit
         case .malformedBody, .invalidPayload, .missingEventName: .decoding
         case .invalidConfiguration, .invalidKey, .keyFetchFailed, .internalError: .configuration
+        case .ledgerUnavailable: .unavailable
         default: .authentication
         }
     }
 
-    /// True for every failure that means the request must not be trusted (authentication, replay, limit).
+    /// True when the request was found not authentic (category ``Category/authentication``): a missing, malformed
+    /// or wrong signature or token, or claims that do not hold. False for every other category (replay, limit,
+    /// decoding, configuration, unavailable): those requests were not found forged.
     public var isAuthenticationFailure: Bool {
         category == .authentication
     }

@@ -145,6 +145,67 @@ public struct WebhookReceiver: Sendable {
         }
     }
 
+    /// This receiver as the verifier of one vendor's route, for the middleware: its handler gets
+    /// `VerifiedWebhook<WebhookEvent>`, so one handler function can serve the routes of several vendors.
+    /// A route that receives one vendor only is simpler with that vendor's verifier itself.
+    ///
+    /// - Parameter vendor: The vendor the route receives from.
+    /// - Returns: A verifier whose event type is ``WebhookEvent``.
+    public func `for`(_ vendor: WebhookVendor) -> VendorVerifier {
+        VendorVerifier(receiver: self, vendor: vendor)
+    }
+
+    /// A ``WebhookReceiver`` bound to one vendor: a ``WebhookVerifier`` whose event is ``WebhookEvent``.
+    public struct VendorVerifier: WebhookVerifier {
+        /// The receiver.
+        public let receiver: WebhookReceiver
+        /// The vendor this route receives from.
+        public let vendor: WebhookVendor
+
+        /// The vendor verifier's limits (the defaults when the vendor is not configured).
+        public var limits: WebhookLimits {
+            switch vendor {
+            case .hipChat: receiver.hipChat?.limits ?? .default
+            case .confluence: receiver.confluence?.limits ?? .default
+            case .rService: receiver.rService?.limits ?? .default
+            case .apiTree: receiver.apiTree?.limits ?? .default
+            default: .default
+            }
+        }
+
+        /// The vendor verifier's minimum retention of completed delivery keys.
+        public var minimumDeliveryRetention: Duration {
+            switch vendor {
+            case .hipChat: receiver.hipChat?.minimumDeliveryRetention ?? .zero
+            case .confluence: receiver.confluence?.minimumDeliveryRetention ?? .zero
+            case .rService: receiver.rService?.minimumDeliveryRetention ?? .zero
+            case .apiTree: receiver.apiTree?.minimumDeliveryRetention ?? .zero
+            default: .zero
+            }
+        }
+
+        public func verify(
+            _ request: WebhookRequest,
+            eventName: String?
+        ) async throws(WebhookError) -> VerifiedWebhook<WebhookEvent> {
+            try await receiver.verify(request, from: vendor, eventName: eventName)
+        }
+
+        /// The vendor verifier's answer before the handler (R-Service's `webhook.verify`).
+        public func answerBeforeHandler(_ webhook: VerifiedWebhook<WebhookEvent>) async -> WebhookAnswer? {
+            switch webhook.event {
+            case .hipChat(let event):
+                await receiver.hipChat?.answerBeforeHandler(webhook.map { _ in event })
+            case .confluence(let event):
+                await receiver.confluence?.answerBeforeHandler(webhook.map { _ in event })
+            case .rService(let event):
+                await receiver.rService?.answerBeforeHandler(webhook.map { _ in event })
+            case .apiTree(let event):
+                await receiver.apiTree?.answerBeforeHandler(webhook.map { _ in event })
+            }
+        }
+    }
+
     private func configured<Verifier>(_ verifier: Verifier?, _ vendor: WebhookVendor) throws(WebhookError) -> Verifier {
         guard let verifier else {
             throw WebhookError(

@@ -1,24 +1,27 @@
 #if Hummingbird
 public import Hummingbird
 public import WebhookCore
-public import WebhookKit
 import Logging
 import NIOCore
 
-/// A request context that carries the verified webhook from ``WebhookMiddleware`` to the handler.
+/// A request context that carries a verified webhook of one event type from ``WebhookMiddleware`` to the
+/// handler, as hummingbird-auth's `AuthRequestContext` carries an identity.
 ///
 /// Adopt it in your own context, or use ``BasicWebhookRequestContext``.
-public protocol WebhookRequestContext: RequestContext {
+public protocol WebhookRequestContext<Event>: RequestContext {
+    /// The event type of the verifier in front of the route: `ConfluenceEvent`, `HipChatEvent`, ... or
+    /// `WebhookEvent` for `WebhookReceiver.for(_:)`.
+    associatedtype Event: Sendable
     /// The verified, typed webhook; set by ``WebhookMiddleware`` before your handler runs.
-    var webhook: VerifiedWebhook<WebhookEvent>? { get set }
+    var webhook: VerifiedWebhook<Event>? { get set }
 }
 
 /// A request context with nothing but Hummingbird's core context and the verified webhook.
-public struct BasicWebhookRequestContext: WebhookRequestContext {
+public struct BasicWebhookRequestContext<Event: Sendable>: WebhookRequestContext {
     /// Hummingbird's core context.
     public var coreContext: CoreRequestContextStorage
     /// The verified webhook, set by ``WebhookMiddleware``.
-    public var webhook: VerifiedWebhook<WebhookEvent>?
+    public var webhook: VerifiedWebhook<Event>?
 
     /// Creates a context for a request.
     public init(source: Source) {
@@ -30,7 +33,7 @@ public struct BasicWebhookRequestContext: WebhookRequestContext {
 extension WebhookRequestContext {
     /// The verified webhook; throws `500` when no ``WebhookMiddleware`` ran before the handler (a routing
     /// mistake, never an outside request).
-    public func requireWebhook() throws -> VerifiedWebhook<WebhookEvent> {
+    public func requireWebhook() throws -> VerifiedWebhook<Event> {
         guard let webhook else {
             throw HTTPError(.internalServerError, message: "no WebhookMiddleware in front of this route")
         }
@@ -38,37 +41,26 @@ extension WebhookRequestContext {
     }
 }
 
-/// Verifies webhook requests before they reach the handler, and hands the handler the typed event through
-/// ``WebhookRequestContext/webhook``.
+/// Verifies webhook requests, processes each delivery once, and hands the handler the verifier's typed event
+/// through ``WebhookRequestContext/webhook``.
 ///
-/// The middleware reads the body up to ``WebhookMiddlewareOptions/maximumBodySize`` (`413` beyond it, without
-/// reading the rest), builds a `WebhookRequest` from the exact bytes, and runs the verification. Not authentic:
-/// `401` with the body `unauthorized`; replay: `409`, or `200` without calling the handler; over the limit:
-/// `413`; authentic but not decodable: `400`, or `202` and a log line. The reason goes to the request's logger.
-///
-/// ```swift
-/// let router = Router(context: BasicWebhookRequestContext.self)
-/// router.group("webhooks/hipchat")
-///     .add(middleware: WebhookMiddleware(.receiver(receiver, vendor: .hipChat)))
-///     .post { _, context in
-///         let webhook = try context.requireWebhook()
-///         return HTTPResponse.Status.noContent
-///     }
-/// ```
-public struct WebhookMiddleware<Context: WebhookRequestContext>: RouterMiddleware {
-    /// What verifies the requests.
-    public let verification: WebhookVerification
-    /// The settings.
-    public let options: WebhookMiddlewareOptions
+/// The middleware reads the body up to the verifier's `limits.maximumBodySize` (`413` beyond it, without
+/// reading the rest) and verifies it over the exact bytes. Not authentic: `401` with the body `unauthorized`;
+/// over the limit: `413`; authentic but not decodable: `400`, or `202`. An authentic delivery is then claimed in
+/// the options' ``DeliveryLedger``: a duplicate of a processed delivery gets `200` (or `409`) without the
+/// handler, a copy of one in progress `409` (or `503`) with `Retry-After`; after the handler, a 2xx completes
+/// the claim and a thrown error or any other status releases it, so the vendor's retry is processed. The reason
+/// of a rejection goes to the request's logger at `info`, never to the sender.
+public struct WebhookMiddleware<Verifier: WebhookVerifier, Context: WebhookRequestContext>: RouterMiddleware
+where Context.Event == Verifier.Event {
+    let endpoint: WebhookEndpoint<Verifier>
 
     /// Creates the middleware.
     /// - Parameters:
-    ///   - verification: What verifies the requests: `.receiver(receiver, vendor: .confluence)`,
-    ///     `.hipChat(verifier)`, ...
-    ///   - options: Body limit, answers for decoding failures and replays, `webhook.verify` handling.
-    public init(_ verification: WebhookVerification, options: WebhookMiddlewareOptions = .init()) {
-        self.verification = verification
-        self.options = options
+    ///   - verifier: The vendor's verifier (its event type is the handler's), or `receiver.for(vendor)`.
+    ///   - options: The delivery ledger and the answers for decoding failures, duplicates and ledger outages.
+    public init(_ verifier: Verifier, options: WebhookMiddlewareOptions = .init()) {
+        self.endpoint = WebhookEndpoint(verifier: verifier, options: options)
     }
 
     public func handle(
@@ -76,17 +68,16 @@ public struct WebhookMiddleware<Context: WebhookRequestContext>: RouterMiddlewar
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let limit = options.maximumBodySize
-        if WebhookEndpointCore.declaredLengthExceeds(request.headers[.contentLength], limit: limit) {
-            return Self.plain(WebhookEndpointCore.tooLarge.status, WebhookEndpointCore.tooLarge.body)
+        let log = { (line: WebhookLogLine) in Self.log(line, to: context.logger) }
+        if endpoint.declaredLengthExceeds(request.headers[.contentLength]) {
+            return Self.response(endpoint.bodyTooLarge(log: log))
         }
         var request = request
         let buffer: ByteBuffer
         do {
-            buffer = try await request.collectBody(upTo: limit)
+            buffer = try await request.collectBody(upTo: endpoint.bodyLimit)
         } catch is NIOTooManyBytesError {
-            context.logger.notice("webhook rejected: body over the limit of \(limit) bytes")
-            return Self.plain(WebhookEndpointCore.tooLarge.status, WebhookEndpointCore.tooLarge.body)
+            return Self.response(endpoint.bodyTooLarge(log: log))
         }
         var headers = WebhookHeaders()
         for field in request.headers {
@@ -98,33 +89,42 @@ public struct WebhookMiddleware<Context: WebhookRequestContext>: RouterMiddlewar
             headers: headers,
             body: Array(buffer.readableBytesView)
         )
-        switch await WebhookEndpointCore.process(webhookRequest, verification: verification, options: options) {
-        case .verified(let webhook):
-            var context = context
-            context.webhook = webhook
-            return try await next(request, context)
-        case .respond(let status, let body, let log):
-            if let log {
-                switch log.level {
-                case .info: context.logger.info("\(log.message)")
-                case .notice: context.logger.notice("\(log.message)")
-                case .warning: context.logger.warning("\(log.message)")
-                case .error: context.logger.error("\(log.message)")
-                }
-            }
-            return Self.plain(status, body)
+        let result = try await endpoint.run(
+            webhookRequest,
+            log: log,
+            handler: { webhook in
+                var context = context
+                context.webhook = webhook
+                return try await next(request, context)
+            },
+            status: { Int($0.status.code) }
+        )
+        switch result {
+        case .handled(let response): return response
+        case .answered(let answer): return Self.response(answer)
         }
     }
 
-    static func plain(_ status: Int, _ text: String) -> Response {
-        let known: [Int: HTTPResponse.Status] = [
-            200: .ok, 202: .accepted, 400: .badRequest, 401: .unauthorized, 409: .conflict, 413: .contentTooLarge,
-            500: .internalServerError,
-        ]
+    static func log(_ line: WebhookLogLine, to logger: Logger) {
+        let level: Logger.Level =
+            switch line.level {
+            case .debug: .debug
+            case .info: .info
+            case .notice: .notice
+            default: .warning
+            }
+        var metadata = Logger.Metadata()
+        for (key, value) in line.metadata { metadata[key] = .string(value) }
+        logger.log(level: level, "\(line.message)", metadata: metadata)
+    }
+
+    static func response(_ answer: WebhookAnswer) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8"]
+        if let seconds = answer.retryAfterSeconds { headers[.retryAfter] = String(seconds) }
         return Response(
-            status: known[status] ?? HTTPResponse.Status(code: status),
-            headers: [.contentType: "text/plain; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+            status: HTTPResponse.Status(code: answer.status),
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: answer.body))
         )
     }
 }

@@ -1,87 +1,73 @@
 #if Vapor
 public import Vapor
 public import WebhookCore
-public import WebhookKit
 
 extension Request {
-    private struct WebhookKey: StorageKey {
-        typealias Value = VerifiedWebhook<WebhookEvent>
+    private struct WebhookKey<Event: Sendable>: StorageKey {
+        typealias Value = VerifiedWebhook<Event>
     }
 
-    /// The verified, typed webhook; set by ``WebhookMiddleware`` or by a route made with
-    /// `webhook(_:_:options:use:)` before the handler runs.
-    public var webhook: VerifiedWebhook<WebhookEvent>? {
-        get { storage[WebhookKey.self] }
-        set { storage[WebhookKey.self] = newValue }
+    /// The verified webhook of the given event type, set by ``WebhookMiddleware`` or by a route made with
+    /// `webhook(_:_:options:use:)` before the handler runs; `nil` when none of that type was verified.
+    /// - Parameter event: The verifier's event type: `ConfluenceEvent.self`, ... or `WebhookEvent.self`.
+    public func webhook<Event: Sendable>(_ event: Event.Type) -> VerifiedWebhook<Event>? {
+        storage[WebhookKey<Event>.self]
     }
 
-    /// The verified webhook; throws `500` when no webhook verification ran before the handler (a routing
-    /// mistake, never an outside request).
-    public func requireWebhook() throws -> VerifiedWebhook<WebhookEvent> {
-        guard let webhook else {
+    /// The verified webhook of the given event type; throws `500` when no webhook verification of that type ran
+    /// before the handler (a routing mistake, never an outside request).
+    /// - Parameter event: The verifier's event type.
+    public func requireWebhook<Event: Sendable>(_ event: Event.Type) throws -> VerifiedWebhook<Event> {
+        guard let webhook = webhook(event) else {
             throw Abort(.internalServerError, reason: "no WebhookMiddleware in front of this route")
         }
         return webhook
     }
+
+    fileprivate func setWebhook<Event: Sendable>(_ webhook: VerifiedWebhook<Event>) {
+        storage[WebhookKey<Event>.self] = webhook
+    }
 }
 
-/// Verifies webhook requests before they reach the handler, and stores the typed event in `Request.webhook`.
+/// Verifies webhook requests, processes each delivery once, and stores the verifier's typed event for the
+/// handler (`request.requireWebhook(ConfluenceEvent.self)`).
 ///
-/// The middleware reads the body up to ``WebhookMiddlewareOptions/maximumBodySize`` (`413` beyond it, without
-/// reading the rest), builds a `WebhookRequest` from the exact bytes, and runs the verification. Not authentic:
-/// `401` with the body `unauthorized`; replay: `409`, or `200` without calling the handler; over the limit:
-/// `413`; authentic but not decodable: `400`, or `202` and a log line. The reason goes to the request's logger.
+/// The middleware reads the body up to the verifier's `limits.maximumBodySize` (`413` beyond it, without
+/// reading the rest) and verifies it over the exact bytes. Not authentic: `401` with the body `unauthorized`;
+/// over the limit: `413`; authentic but not decodable: `400`, or `202`. An authentic delivery is then claimed in
+/// the options' ``DeliveryLedger``: a duplicate of a processed delivery gets `200` (or `409`) without the
+/// handler, a copy of one in progress `409` (or `503`) with `Retry-After`; after the handler, a 2xx completes
+/// the claim and a thrown error or any other status releases it, so the vendor's retry is processed.
 ///
-/// ```swift
-/// app.grouped(WebhookMiddleware(.receiver(receiver, vendor: .apiTree)))
-///     .post("webhooks", "apitree") { request in
-///         let webhook = try request.requireWebhook()
-///         return HTTPStatus.noContent
-///     }
-/// ```
-///
-/// `RoutesBuilder.webhook(_:_:options:use:)` does the same for one route and hands the event to the handler.
-public struct WebhookMiddleware: AsyncMiddleware {
-    /// What verifies the requests.
-    public let verification: WebhookVerification
-    /// The settings.
-    public let options: WebhookMiddlewareOptions
+/// `RoutesBuilder.webhook(_:_:options:use:)` does the same for one route and hands the typed webhook to the
+/// handler.
+public struct WebhookMiddleware<Verifier: WebhookVerifier>: AsyncMiddleware {
+    let endpoint: WebhookEndpoint<Verifier>
 
     /// Creates the middleware.
     /// - Parameters:
-    ///   - verification: What verifies the requests: `.receiver(receiver, vendor: .confluence)`,
-    ///     `.hipChat(verifier)`, ...
-    ///   - options: Body limit, answers for decoding failures and replays, `webhook.verify` handling.
-    public init(_ verification: WebhookVerification, options: WebhookMiddlewareOptions = .init()) {
-        self.verification = verification
-        self.options = options
+    ///   - verifier: The vendor's verifier (its event type is the handler's), or `receiver.for(vendor)`.
+    ///   - options: The delivery ledger and the answers for decoding failures, duplicates and ledger outages.
+    public init(_ verifier: Verifier, options: WebhookMiddlewareOptions = .init()) {
+        self.endpoint = WebhookEndpoint(verifier: verifier, options: options)
     }
 
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        switch await Self.verify(request, verification: verification, options: options) {
-        case .verified(let webhook):
-            request.webhook = webhook
-            return try await next.respond(to: request)
-        case .respond(let status, let body, let log):
-            Self.log(log, on: request)
-            return Self.plain(status, body)
+        try await Self.run(request, endpoint: endpoint) { webhook in
+            try await next.respond(to: request)
         }
     }
 
-    /// Collects the body up to the limit and verifies the request.
-    static func verify(
+    /// Collects the body up to the limit, then runs the endpoint with the handler.
+    static func run(
         _ request: Request,
-        verification: WebhookVerification,
-        options: WebhookMiddlewareOptions
-    ) async -> WebhookOutcome {
-        let limit = options.maximumBodySize
-        let tooLarge = WebhookOutcome.respond(
-            status: WebhookEndpointCore.tooLarge.status,
-            body: WebhookEndpointCore.tooLarge.body,
-            log: WebhookLogLine(level: .notice, message: "webhook rejected: body over the limit of \(limit) bytes")
-        )
-        if WebhookEndpointCore.declaredLengthExceeds(request.headers.first(name: .contentLength), limit: limit) {
-            return tooLarge
+        endpoint: WebhookEndpoint<Verifier>,
+        handler: (VerifiedWebhook<Verifier.Event>) async throws -> Response
+    ) async throws -> Response {
+        let log = { (line: WebhookLogLine) in Self.log(line, to: request.logger) }
+        let limit = endpoint.bodyLimit
+        if endpoint.declaredLengthExceeds(request.headers.first(name: .contentLength)) {
+            return Self.response(endpoint.bodyTooLarge(log: log))
         }
         let buffer: ByteBuffer?
         do {
@@ -91,17 +77,14 @@ public struct WebhookMiddleware: AsyncMiddleware {
                 request.body.collect(max: limit == .max ? limit : limit + 1)
             }.get()
         } catch let error as Abort where error.status == .payloadTooLarge {
-            return tooLarge
+            return Self.response(endpoint.bodyTooLarge(log: log))
         } catch {
-            return .respond(
-                status: 400,
-                body: "bad request",
-                log: WebhookLogLine(level: .notice, message: "webhook rejected: body could not be read: \(error)")
-            )
+            log(WebhookLogLine(level: .info, message: "webhook rejected: the body could not be read"))
+            return Self.response(WebhookAnswer(status: 400, body: "bad request"))
         }
         let body = buffer.map { Array($0.readableBytesView) } ?? []
         if body.count > limit {
-            return tooLarge
+            return Self.response(endpoint.bodyTooLarge(log: log))
         }
         var headers = WebhookHeaders()
         for (name, value) in request.headers {
@@ -113,74 +96,85 @@ public struct WebhookMiddleware: AsyncMiddleware {
             headers: headers,
             body: body
         )
-        return await WebhookEndpointCore.process(webhookRequest, verification: verification, options: options)
-    }
-
-    static func log(_ line: WebhookLogLine?, on request: Request) {
-        guard let line else { return }
-        switch line.level {
-        case .info: request.logger.info("\(line.message)")
-        case .notice: request.logger.notice("\(line.message)")
-        case .warning: request.logger.warning("\(line.message)")
-        case .error: request.logger.error("\(line.message)")
+        let result = try await endpoint.run(
+            webhookRequest,
+            log: log,
+            handler: { webhook in
+                request.setWebhook(webhook)
+                return try await handler(webhook)
+            },
+            status: { Int($0.status.code) }
+        )
+        switch result {
+        case .handled(let response): return response
+        case .answered(let answer): return Self.response(answer)
         }
     }
 
-    static func plain(_ status: Int, _ text: String) -> Response {
+    static func log(_ line: WebhookLogLine, to logger: Logger) {
+        let level: Logger.Level =
+            switch line.level {
+            case .debug: .debug
+            case .info: .info
+            case .notice: .notice
+            default: .warning
+            }
+        var metadata = Logger.Metadata()
+        for (key, value) in line.metadata { metadata[key] = .string(value) }
+        logger.log(level: level, "\(line.message)", metadata: metadata)
+    }
+
+    static func response(_ answer: WebhookAnswer) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .plainText
-        return Response(status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(string: text))
+        if let seconds = answer.retryAfterSeconds { headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+        return Response(
+            status: HTTPResponseStatus(statusCode: answer.status),
+            headers: headers,
+            body: .init(string: answer.body)
+        )
     }
 }
 
 extension RoutesBuilder {
-    /// Adds a `POST` route that verifies webhook requests and hands the handler the typed event.
+    /// Adds a `POST` route that verifies webhook requests, processes each delivery once, and hands the handler
+    /// the verifier's typed webhook.
     ///
-    /// The body is streamed and collected up to ``WebhookMiddlewareOptions/maximumBodySize`` (`413` beyond it),
-    /// independent of the application's default body size. The event is also in `Request.webhook`.
+    /// The body is streamed and collected up to the verifier's `limits.maximumBodySize` (`413` beyond it),
+    /// independent of the application's default body size. Answers as ``WebhookMiddleware``.
     ///
-    /// ```swift
-    /// app.webhook(.receiver(receiver, vendor: .confluence), "webhooks", "confluence") { request, webhook in
-    ///     request.logger.info("\(webhook.eventName ?? "?")")
-    ///     return HTTPStatus.noContent
-    /// }
-    /// ```
     /// - Parameters:
-    ///   - verification: What verifies the requests.
+    ///   - verifier: The vendor's verifier, or `receiver.for(vendor)`.
     ///   - path: The route's path components.
-    ///   - options: Body limit, answers for decoding failures and replays, `webhook.verify` handling.
+    ///   - options: The delivery ledger and the answers for decoding failures, duplicates and ledger outages.
     ///   - handler: Called with the request and the verified webhook.
     /// - Returns: The route.
     @discardableResult
     @preconcurrency
-    public func webhook<Output: AsyncResponseEncodable>(
-        _ verification: WebhookVerification,
+    public func webhook<Verifier: WebhookVerifier, Output: AsyncResponseEncodable>(
+        _ verifier: Verifier,
         _ path: PathComponent...,
         options: WebhookMiddlewareOptions = .init(),
-        use handler: @escaping @Sendable (Request, VerifiedWebhook<WebhookEvent>) async throws -> Output
+        use handler: @escaping @Sendable (Request, VerifiedWebhook<Verifier.Event>) async throws -> Output
     ) -> Route {
-        webhook(verification, path, options: options, use: handler)
+        webhook(verifier, path, options: options, use: handler)
     }
 
-    /// Adds a `POST` route that verifies webhook requests and hands the handler the typed event.
+    /// Adds a `POST` route that verifies webhook requests and hands the handler the typed webhook.
     ///
     /// The same as `webhook(_:_:options:use:)` with the path as an array.
     @discardableResult
     @preconcurrency
-    public func webhook<Output: AsyncResponseEncodable>(
-        _ verification: WebhookVerification,
+    public func webhook<Verifier: WebhookVerifier, Output: AsyncResponseEncodable>(
+        _ verifier: Verifier,
         _ path: [PathComponent],
         options: WebhookMiddlewareOptions = .init(),
-        use handler: @escaping @Sendable (Request, VerifiedWebhook<WebhookEvent>) async throws -> Output
+        use handler: @escaping @Sendable (Request, VerifiedWebhook<Verifier.Event>) async throws -> Output
     ) -> Route {
-        on(.POST, path, body: .stream) { request async throws -> Response in
-            switch await WebhookMiddleware.verify(request, verification: verification, options: options) {
-            case .verified(let webhook):
-                request.webhook = webhook
-                return try await handler(request, webhook).encodeResponse(for: request)
-            case .respond(let status, let body, let log):
-                WebhookMiddleware.log(log, on: request)
-                return WebhookMiddleware.plain(status, body)
+        let endpoint = WebhookEndpoint(verifier: verifier, options: options)
+        return on(.POST, path, body: .stream) { request async throws -> Response in
+            try await WebhookMiddleware.run(request, endpoint: endpoint) { webhook in
+                try await handler(request, webhook).encodeResponse(for: request)
             }
         }
     }
