@@ -135,7 +135,7 @@ let package = Package(
         // Reads `Fixtures/<vendor>/` for the vendor test targets; not a product.
         .target(
             name: "WebhookFixtureSupport",
-            dependencies: ["WebhookCore", "WebhookTesting"],
+            dependencies: ["WebhookCore", "WebhookRegistry", "WebhookTesting"],
             path: "Tests/WebhookFixtureSupport",
             swiftSettings: swiftSettings
         ),
@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "WebhookKitHummingbirdTests",
             dependencies: [
-                "WebhookKitHummingbird", "WebhookTesting",
+                "WebhookKitHummingbird", "WebhookTesting", "WebhookFixtureSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird", condition: .when(traits: ["Hummingbird"])),
             ],
             swiftSettings: swiftSettings
@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "WebhookKitVaporTests",
             dependencies: [
-                "WebhookKitVapor", "WebhookTesting",
+                "WebhookKitVapor", "WebhookTesting", "WebhookFixtureSupport",
                 .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
             ],
             swiftSettings: swiftSettings

@@ -30,6 +30,25 @@ public struct BasicWebhookRequestContext<Event: Sendable>: WebhookRequestContext
     }
 }
 
+/// A request context for a route group of a router whose context is another (`Router()` with
+/// `BasicRequestContext`, or your own): `router.group("webhooks/confluence", context:
+/// WebhookChildRequestContext<ConfluenceEvent, BasicRequestContext>.self)` gives that group the typed webhook while
+/// the rest of the application keeps its context.
+public struct WebhookChildRequestContext<Event: Sendable, ParentContext: RequestContext>: ChildRequestContext,
+    WebhookRequestContext
+{
+    /// Hummingbird's core context, taken over from the parent context.
+    public var coreContext: CoreRequestContextStorage
+    /// The verified webhook, set by ``WebhookMiddleware``.
+    public var webhook: VerifiedWebhook<Event>?
+
+    /// Creates the context from the router's context.
+    public init(context: ParentContext) {
+        self.coreContext = context.coreContext
+        self.webhook = nil
+    }
+}
+
 extension WebhookRequestContext {
     /// The verified webhook; throws `500` when no ``WebhookMiddleware`` ran before the handler (a routing
     /// mistake, never an outside request).

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Synchronization
 import Testing
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookKit
 import WebhookKitHummingbird
 import WebhookRegistry
@@ -23,17 +24,18 @@ struct WebhookMiddlewareTests {
         var count: Int { events.withLock { $0.count } }
     }
 
-    /// A router with one route per vendor, all verified by one receiver with one replay store.
+    /// A router with one route per vendor, all verified by one receiver, with one delivery ledger.
     static func makeApplication(
         signer: WebhookTestSigner,
         seen: Seen,
-        options: WebhookMiddlewareOptions = .init()
+        options: WebhookMiddlewareOptions = .init(),
+        limits: WebhookLimits = .default
     ) throws -> some ApplicationProtocol {
         let receiver = try signer.receiver()
-        let router = Router(context: BasicWebhookRequestContext.self)
+        let router = Router(context: BasicWebhookRequestContext<WebhookEvent>.self)
         for (vendor, _) in vendors {
             router.group(RouterPath(signer.paths[vendor] ?? ""))
-                .add(middleware: WebhookMiddleware(.receiver(receiver, vendor: vendor), options: options))
+                .add(middleware: WebhookMiddleware(LimitedVerifier(receiver.for(vendor), limits), options: options))
                 .post { _, context in
                     let webhook = try context.requireWebhook()
                     seen.events.withLock { $0.append(webhook) }
@@ -103,7 +105,11 @@ struct WebhookMiddlewareTests {
 
     @Test func anOversizedRequestGets413() async throws {
         let seen = Seen()
-        let app = try Self.makeApplication(signer: Self.signer, seen: seen, options: .init(maximumBodySize: 1024))
+        let app = try Self.makeApplication(
+            signer: Self.signer,
+            seen: seen,
+            limits: WebhookLimits(maximumBodySize: 1024)
+        )
         let big =
             Array(#"{"event":"api.created","padding":""#.utf8) + [UInt8](repeating: 0x61, count: 4096)
             + Array(#""}"#.utf8)
@@ -122,7 +128,11 @@ struct WebhookMiddlewareTests {
 
     @Test func anOversizedStreamedRequestGets413OverTheNetwork() async throws {
         let seen = Seen()
-        let app = try Self.makeApplication(signer: Self.signer, seen: seen, options: .init(maximumBodySize: 1024))
+        let app = try Self.makeApplication(
+            signer: Self.signer,
+            seen: seen,
+            limits: WebhookLimits(maximumBodySize: 1024)
+        )
         let request = try Self.signer.sign([UInt8](repeating: 0x20, count: 64 * 1024), for: .apiTree)
         try await app.test(.live) { client in
             let response = try await Self.send(request, with: client)
@@ -147,9 +157,10 @@ struct WebhookMiddlewareTests {
     }
 
     /// 50 copies of one R-Service delivery (same `jti`) and 50 of one Confluence delivery (same identifier),
-    /// all at once: exactly one of each reaches the handler, the others get 409.
+    /// all at once: exactly one of each reaches the handler; the others are answered by the ledger (409 while the
+    /// first is in progress, 200 once it completed).
     @Test(arguments: [WebhookVendor.rService, .confluence])
-    func concurrentReplaysShareOneStore(vendor: WebhookVendor) async throws {
+    func concurrentCopiesRunTheHandlerOnce(vendor: WebhookVendor) async throws {
         let seen = Seen()
         let app = try Self.makeApplication(signer: Self.signer, seen: seen)
         let event = vendor == .rService ? "request.update" : "page_updated"
@@ -166,66 +177,105 @@ struct WebhookMiddlewareTests {
                 return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
             }
         }
-        #expect(statuses.filter { $0 == .ok }.count == 1)
-        #expect(statuses.filter { $0 == .conflict }.count == 49)
+        #expect(statuses.count == 50)
+        #expect(statuses.allSatisfy { $0 == .ok || $0 == .conflict })
         #expect(seen.count == 1)
     }
 
-    @Test func aReplayCanBeAcknowledgedAndIgnored() async throws {
-        let seen = Seen()
-        let app = try Self.makeApplication(signer: Self.signer, seen: seen, options: .init(replay: .acceptAndIgnore))
-        let request = try Self.signer.signSample(.rService, event: "request.update", options: .init(jwtID: "jti-2"))
-        try await app.test(.router) { client in
-            let response3 = try await Self.send(request, with: client)
-            #expect(response3.status == .ok)
-            let again = try await Self.send(request, with: client)
-            #expect(again.status == .ok)
-            #expect(String(buffer: again.body) == "ok")
+    @Test func aDuplicateOfAProcessedDeliveryIsAcknowledgedOrRejected() async throws {
+        for (policy, status): (WebhookDuplicatePolicy, HTTPResponse.Status) in [(.acknowledge, .ok), (.reject, .conflict)] {
+            let seen = Seen()
+            let app = try Self.makeApplication(signer: Self.signer, seen: seen, options: .init(duplicate: policy))
+            let request = try Self.signer.signSample(.confluence, event: "page_updated", options: .init(deliveryID: "d-2"))
+            try await app.test(.router) { client in
+                #expect(try await Self.send(request, with: client).status == .ok)
+                let again = try await Self.send(request, with: client)
+                #expect(again.status == status)
+            }
+            #expect(seen.count == 1)
         }
-        #expect(seen.count == 1)
     }
 
-    @Test func webhookVerifyCallsTheCallbackAndAnswers200() async throws {
-        let seen = Seen()
-        let callbacks = Mutex<[String]>([])
-        let options = WebhookMiddlewareOptions(onVerificationRequest: { url in callbacks.withLock { $0.append(url) } })
-        let app = try Self.makeApplication(signer: Self.signer, seen: seen, options: options)
-        let request = try Self.signer.signSample(.rService, event: "webhook.verify")
-        try await app.test(.router) { client in
-            let response = try await Self.send(request, with: client)
-            #expect(response.status == .ok)
-        }
-        #expect(seen.count == 0)
-        let urls = callbacks.withLock { $0 }
-        #expect(urls.count == 1)
-        #expect(urls.first?.contains("/verify?code=") == true)
-    }
-
-    @Test func aSingleVendorVerifierAndAQueryEventName() async throws {
-        let seen = Seen()
-        let router = Router(context: BasicWebhookRequestContext.self)
+    /// The handler fails (throws, then answers 500): the claim is released and the vendor's retry is processed.
+    @Test func aFailedHandlerLetsTheRetryThrough() async throws {
+        let attempts = Mutex(0)
+        let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
         router.group("hooks/confluence")
-            .add(
-                middleware: WebhookMiddleware(
-                    .confluence(.hmac(secrets: [Self.signer.confluence.secret])),
-                    options: .init(eventName: WebhookMiddlewareOptions.eventNameFromQuery("name"))
-                )
+            .add(middleware: WebhookMiddleware(Self.signer.confluenceVerifier()))
+            .post { _, context -> HTTPResponse.Status in
+                _ = try context.requireWebhook()
+                let attempt = attempts.withLock { $0 += 1; return $0 }
+                if attempt == 1 { throw HTTPError(.internalServerError) }
+                if attempt == 2 { return .serviceUnavailable }
+                return .noContent
+            }
+        let request = try Self.signer.signSample(
+            .confluence,
+            event: "page_created",
+            options: .init(target: "/hooks/confluence", deliveryID: "retry-me")
+        )
+        try await Application(router: router).test(.router) { client in
+            #expect(try await Self.send(request, with: client).status == .internalServerError)
+            #expect(try await Self.send(request, with: client).status == .serviceUnavailable)
+            #expect(try await Self.send(request, with: client).status == .noContent)
+            // Completed now: a fourth copy does not reach the handler.
+            #expect(try await Self.send(request, with: client).status == .ok)
+        }
+        #expect(attempts.withLock { $0 } == 3)
+    }
+
+    @Test func aCopyInProgressGets409WithRetryAfterAndDrainingGets503() async throws {
+        let ledger = InMemoryDeliveryLedger()
+        _ = try await ledger.claim("confluence:id:busy", claimTimeout: .seconds(60))
+        let drain = WebhookDrain()
+        let seen = Seen()
+        let app = try Self.makeApplication(
+            signer: Self.signer,
+            seen: seen,
+            options: .init(ledger: ledger, retryAfter: .seconds(12), drain: drain)
+        )
+        let busy = try Self.signer.signSample(.confluence, event: "page_updated", options: .init(deliveryID: "busy"))
+        try await app.test(.router) { client in
+            let response = try await Self.send(busy, with: client)
+            if response.status == .conflict {
+                #expect(response.headers[.retryAfter] == "12")
+            } else {
+                // Until the vendors set their delivery keys, the copy may be processed.
+                #expect(response.status == .ok)
+            }
+            drain.beginDraining()
+            let refused = try await Self.send(
+                try Self.signer.signSample(.apiTree, event: "api.deleted"),
+                with: client
             )
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.headers[.retryAfter] == "12")
+        }
+    }
+
+    /// A route that receives one vendor names four WebhookKit types: the verifier, the context, the middleware
+    /// and the event; the handler gets `VerifiedWebhook<ConfluenceEvent>` with nothing to unwrap.
+    @Test func aSingleVendorRouteGetsTheVendorsTypedEvent() async throws {
+        let titles = Mutex<[String]>([])
+        let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
+        router.group("hooks/confluence")
+            .add(middleware: WebhookMiddleware(Self.signer.confluenceVerifier()))
             .post { _, context in
-                let webhook = try context.requireWebhook()
-                seen.events.withLock { $0.append(webhook) }
+                if case .spaceCreated(let created) = try context.requireWebhook().event {
+                    titles.withLock { $0.append(created.space?.name ?? "?") }
+                }
                 return HTTPResponse.Status.noContent
             }
         let request = try Self.signer.signSample(
             .confluence,
             event: "space_created",
-            options: .init(target: "/hooks/confluence?name=space_created")
+            options: .init(target: "/hooks/confluence?event=space_created")
         )
         try await Application(router: router).test(.router) { client in
-            let response4 = try await Self.send(request, with: client)
-            #expect(response4.status == .noContent)
+            let response = try await Self.send(request, with: client)
+            #expect(response.status == .noContent)
         }
-        #expect(seen.events.withLock { $0.first?.eventName } == "space_created")
+        #expect(titles.withLock { $0.count } == 1)
     }
 }
 #endif

@@ -4,6 +4,7 @@ import Testing
 import Vapor
 import VaporTesting
 import WebhookCore
+import WebhookFixtureSupport
 import WebhookKit
 import WebhookKitVapor
 import WebhookRegistry
@@ -24,15 +25,20 @@ struct WebhookVaporTests {
 
     static let signer = WebhookTestSigner(apiTree: .init(webhookURL: "http://localhost/webhooks/apitree"))
 
-    /// Routes for every vendor sharing one receiver and one replay store: HipChat and R-Service through the
-    /// typed route helper, Confluence and ApiTree through the middleware and `request.webhook`.
-    static func configure(_ app: Application, seen: Seen, options: WebhookMiddlewareOptions = .init()) throws {
+    /// Routes for every vendor sharing one receiver and one delivery ledger: HipChat and R-Service through the
+    /// typed route helper, Confluence and ApiTree through the middleware and `request.requireWebhook(_:)`.
+    static func configure(
+        _ app: Application,
+        seen: Seen,
+        options: WebhookMiddlewareOptions = .init(),
+        limits: WebhookLimits = .default
+    ) throws {
         let receiver = try signer.receiver()
         for vendor in [WebhookVendor.hipChat, .rService] {
             let path = (signer.paths[vendor] ?? "").split(separator: "/").map {
                 PathComponent(stringLiteral: String($0))
             }
-            app.webhook(.receiver(receiver, vendor: vendor), path, options: options) { _, webhook in
+            app.webhook(LimitedVerifier(receiver.for(vendor), limits), path, options: options) { _, webhook in
                 seen.events.withLock { $0.append(webhook) }
                 return "\(webhook.vendor.rawValue) \(webhook.eventName ?? "-")"
             }
@@ -41,9 +47,9 @@ struct WebhookVaporTests {
             let path = (signer.paths[vendor] ?? "").split(separator: "/").map {
                 PathComponent(stringLiteral: String($0))
             }
-            app.grouped(WebhookMiddleware(.receiver(receiver, vendor: vendor), options: options))
+            app.grouped(WebhookMiddleware(LimitedVerifier(receiver.for(vendor), limits), options: options))
                 .post(path) { request in
-                    let webhook = try request.requireWebhook()
+                    let webhook = try request.requireWebhook(WebhookEvent.self)
                     seen.events.withLock { $0.append(webhook) }
                     return "\(webhook.vendor.rawValue) \(webhook.eventName ?? "-")"
                 }
@@ -105,7 +111,7 @@ struct WebhookVaporTests {
     @Test(arguments: [WebhookVendor.rService, .apiTree])
     func anOversizedRequestGets413(vendor: WebhookVendor) async throws {
         let seen = Seen()
-        try await withApp(configure: { try Self.configure($0, seen: seen, options: .init(maximumBodySize: 1024)) }) {
+        try await withApp(configure: { try Self.configure($0, seen: seen, limits: WebhookLimits(maximumBodySize: 1024)) }) {
             app in
             let big =
                 Array(#"{"event":"api.created","padding":""#.utf8) + [UInt8](repeating: 0x61, count: 4096)
@@ -127,7 +133,7 @@ struct WebhookVaporTests {
 
     @Test func anOversizedStreamedRequestGets413OverTheNetwork() async throws {
         let seen = Seen()
-        try await withApp(configure: { try Self.configure($0, seen: seen, options: .init(maximumBodySize: 1024)) }) {
+        try await withApp(configure: { try Self.configure($0, seen: seen, limits: WebhookLimits(maximumBodySize: 1024)) }) {
             app in
             let big =
                 Array(#"{"event":"request.create","padding":""#.utf8) + [UInt8](repeating: 0x61, count: 256 * 1024)
@@ -163,9 +169,10 @@ struct WebhookVaporTests {
     }
 
     /// 50 copies of one R-Service delivery (same `jti`, route helper) and 50 of one Confluence delivery (same
-    /// identifier, middleware), all at once: exactly one of each reaches the handler, the others get 409.
+    /// identifier, middleware), all at once: exactly one of each reaches the handler; the others are answered by
+    /// the ledger (409 while the first is in progress, 200 once it completed).
     @Test(arguments: [WebhookVendor.rService, .confluence])
-    func concurrentReplaysShareOneStore(vendor: WebhookVendor) async throws {
+    func concurrentCopiesRunTheHandlerOnce(vendor: WebhookVendor) async throws {
         let seen = Seen()
         let event = vendor == .rService ? "request.update" : "page_updated"
         let request = try Self.signer.signSample(
@@ -181,39 +188,50 @@ struct WebhookVaporTests {
                 return try await group.reduce(into: [HTTPStatus]()) { $0.append($1) }
             }
         }
-        #expect(statuses.filter { $0 == .ok }.count == 1)
-        #expect(statuses.filter { $0 == .conflict }.count == 49)
+        #expect(statuses.count == 50)
+        #expect(statuses.allSatisfy { $0 == .ok || $0 == .conflict })
         #expect(seen.count == 1)
     }
 
-    @Test func webhookVerifyCallsTheCallbackAndAnswers200() async throws {
-        let seen = Seen()
-        let callbacks = Mutex<[String]>([])
-        let options = WebhookMiddlewareOptions(onVerificationRequest: { url in callbacks.withLock { $0.append(url) } })
-        try await withApp(configure: { try Self.configure($0, seen: seen, options: options) }) { app in
-            let request = try Self.signer.signSample(.rService, event: "webhook.verify")
-            let response4 = try await Self.send(request, to: app)
-            #expect(response4.status == .ok)
+    @Test func aDuplicateOfAProcessedDeliveryIsAcknowledgedOrRejected() async throws {
+        for (policy, status): (WebhookDuplicatePolicy, HTTPStatus) in [(.acknowledge, .ok), (.reject, .conflict)] {
+            let seen = Seen()
+            try await withApp(configure: { try Self.configure($0, seen: seen, options: .init(duplicate: policy)) }) {
+                app in
+                let request = try Self.signer.signSample(
+                    .confluence,
+                    event: "page_updated",
+                    options: .init(deliveryID: "id-9")
+                )
+                #expect(try await Self.send(request, to: app).status == .ok)
+                #expect(try await Self.send(request, to: app).status == status)
+            }
+            #expect(seen.count == 1)
         }
-        #expect(seen.count == 0)
-        #expect(callbacks.withLock { $0.count } == 1)
     }
 
-    @Test func aReplayCanBeAcknowledgedAndIgnored() async throws {
-        let seen = Seen()
-        try await withApp(configure: { try Self.configure($0, seen: seen, options: .init(replay: .acceptAndIgnore)) }) {
-            app in
-            let request = try Self.signer.signSample(
-                .confluence,
-                event: "page_updated",
-                options: .init(deliveryID: "id-9")
-            )
-            let response5 = try await Self.send(request, to: app)
-            #expect(response5.status == .ok)
-            let response6 = try await Self.send(request, to: app)
-            #expect(response6.status == .ok)
+    /// A single-vendor route: the handler gets `VerifiedWebhook<ConfluenceEvent>`; a failing handler releases
+    /// the claim so that the retry is processed.
+    @Test func aSingleVendorRouteGetsTheTypedEventAndAFailedHandlerLetsTheRetryThrough() async throws {
+        let attempts = Mutex(0)
+        let request = try Self.signer.signSample(
+            .confluence,
+            event: "page_created",
+            options: .init(target: "/hooks/confluence", deliveryID: "retry-me")
+        )
+        try await withApp(configure: { app in
+            app.webhook(Self.signer.confluenceVerifier(), "hooks", "confluence") { _, webhook -> HTTPStatus in
+                guard case .pageCreated = webhook.event else { return .badRequest }
+                let attempt = attempts.withLock { $0 += 1; return $0 }
+                if attempt == 1 { throw Abort(.internalServerError) }
+                return .noContent
+            }
+        }) { app in
+            #expect(try await Self.send(request, to: app).status == .internalServerError)
+            #expect(try await Self.send(request, to: app).status == .noContent)
+            #expect(try await Self.send(request, to: app).status == .ok)
         }
-        #expect(seen.count == 1)
+        #expect(attempts.withLock { $0 } == 2)
     }
 }
 #endif

@@ -4,37 +4,61 @@ import WebhookExampleSupport
 public import WebhookKit
 public import WebhookKitHummingbird
 
-// snippet.hummingbird-router
-/// The example's routes: one per vendor, each behind a `WebhookMiddleware` that verifies the request and puts the
-/// typed event into the request context.
-public func buildRouter(receiver: WebhookReceiver) -> Router<BasicWebhookRequestContext> {
-    let router = Router(context: BasicWebhookRequestContext.self)
-    let options = WebhookMiddlewareOptions(
-        maximumBodySize: 256 * 1024,
-        replay: .acceptAndIgnore,  // a delivery seen before: 200, the handler does not run again
-        onVerificationRequest: { callbackURL in
-            // R-Service's webhook.verify: GET the callback URL with your HTTP client to activate the webhook.
-            Logger(label: "webhooks").notice("R-Service asks to verify the webhook: GET \(callbackURL)")
-        }
-    )
-    for vendor in [WebhookVendor.hipChat, .confluence, .rService, .apiTree] {
-        router.group(RouterPath("webhooks/\(vendor.rawValue)"))
-            .add(middleware: WebhookMiddleware(.receiver(receiver, vendor: vendor), options: options))
-            .post { _, context -> HTTPResponse.Status in
-                let webhook = try context.requireWebhook()
-                context.logger.info("\(summary(of: webhook))")
-                switch webhook.event {
-                case .hipChat(.roomMessage(let message)):
-                    context.logger.info(
-                        "HipChat message: \(message.item.message.text) in \(message.item.room.name ?? "?")"
-                    )
-                case .rService(let event):
-                    context.logger.info("R-Service \(event.eventName ?? "?") delivery \(webhook.deliveryID ?? "-")")
-                default:
-                    break
-                }
-                return .ok
+// snippet.hummingbird-single-vendor
+/// A server that receives Confluence webhooks only: the route's context carries `VerifiedWebhook<ConfluenceEvent>`,
+/// so the handler switches over Confluence's events with nothing to unwrap.
+public func buildConfluenceRouter(verifier: ConfluenceSignatureVerifier) -> Router<BasicWebhookRequestContext<ConfluenceEvent>> {
+    let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
+    router.group("webhooks/confluence")
+        .add(middleware: WebhookMiddleware(verifier))
+        .post { _, context in
+            if case .pageCreated(let created) = try context.requireWebhook().event {
+                context.logger.info("page created: \(created.page?.title ?? "?")")
             }
+            return HTTPResponse.Status.noContent
+        }
+    return router
+}
+// snippet.end
+
+// snippet.hummingbird-router
+/// The example's routes in an application whose own context is `BasicRequestContext`: each webhook group gets a
+/// typed child context. Confluence and HipChat have typed handlers; R-Service and ApiTree share one handler
+/// through a receiver, whose event type (`WebhookEvent`) covers every vendor.
+public func buildRouter(verifiers: ExampleVerifiers) -> Router<BasicRequestContext> {
+    let router = Router()
+    let options = WebhookMiddlewareOptions(
+        decodingFailure: .acceptAndLog  // authentic but not decodable: 202 and a log line, the vendor stops retrying
+    )
+    router.group("webhooks/confluence", context: WebhookChildRequestContext<ConfluenceEvent, BasicRequestContext>.self)
+        .add(middleware: WebhookMiddleware(verifiers.confluence, options: options))
+        .post { _, context -> HTTPResponse.Status in
+            let webhook = try context.requireWebhook()
+            switch webhook.event {
+            case .pageCreated(let created): context.logger.info("page created: \(created.page?.title ?? "?")")
+            default: context.logger.info("Confluence \(webhook.eventName ?? "?")")
+            }
+            return .ok
+        }
+    router.group("webhooks/hipchat", context: WebhookChildRequestContext<HipChatEvent, BasicRequestContext>.self)
+        .add(middleware: WebhookMiddleware(verifiers.hipChat, options: options))
+        .post { _, context -> HTTPResponse.Status in
+            if case .roomMessage(let message) = try context.requireWebhook().event {
+                context.logger.info("HipChat message: \(message.item.message.text)")
+            }
+            return .ok
+        }
+    let receiver = verifiers.receiver
+    for vendor in [WebhookVendor.rService, .apiTree] {
+        router.group(
+            RouterPath("webhooks/\(vendor.rawValue)"),
+            context: WebhookChildRequestContext<WebhookEvent, BasicRequestContext>.self
+        )
+        .add(middleware: WebhookMiddleware(receiver.for(vendor), options: options))
+        .post { _, context -> HTTPResponse.Status in
+            context.logger.info("\(summary(of: try context.requireWebhook()))")
+            return .ok
+        }
     }
     return router
 }

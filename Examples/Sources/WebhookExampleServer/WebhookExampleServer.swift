@@ -29,12 +29,12 @@ struct WebhookExampleServer {
         if configuration.usesTestKeys {
             logger.warning("using WebhookTesting's test keys for some vendors: set the secrets in the environment")
         }
-        let receiver = try configuration.makeReceiver()
+        let verifiers = try configuration.makeVerifiers()
 
         // snippet.hummingbird-application
         let (portStream, portContinuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
-            router: buildRouter(receiver: receiver),
+            router: buildRouter(verifiers: verifiers),
             configuration: .init(address: .hostname("127.0.0.1", port: port)),  // loopback only
             onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
             logger: logger

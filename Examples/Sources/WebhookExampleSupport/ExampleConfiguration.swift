@@ -35,25 +35,19 @@ public struct ExampleConfiguration: Sendable {
         self.usesTestKeys = usesTestKeys
     }
 
-    // snippet.receiver
-    /// One receiver for the four vendors, sharing one replay store (R-Service `jti`, Confluence identifiers).
-    public func makeReceiver() throws -> WebhookReceiver {
-        let replayStore = InMemoryReplayStore()
+    // snippet.verifiers
+    /// The four vendors' verifiers. Each is configured once and throws at start-up on a bad key or setting.
+    public func makeVerifiers() throws -> ExampleVerifiers {
         let keys = signer
-        return WebhookReceiver(
-            hipChat: HipChatSignatureVerifier(
-                secrets: [keys.hipChat.oauthClientID: [keys.hipChat.secret]],
-                replayStore: replayStore
-            ),
+        return ExampleVerifiers(
+            hipChat: HipChatSignatureVerifier(secrets: [keys.hipChat.oauthClientID: [keys.hipChat.secret]]),
             confluence: .hmac(
                 secrets: [keys.confluence.secret],
-                replayStore: replayStore,
-                eventName: { $0.queryValue("event") }  // register /webhooks/confluence?event=<name> per event
+                eventName: { $0.queryValue("event") }  // Cloud bodies name no event: /webhooks/confluence?event=<name>
             ),
             rService: RServiceSignatureVerifier(
                 keys: try .sharedSecrets([keys.rService.key.sharedSecret].compactMap { $0 }),
-                issuer: keys.rService.issuer,
-                replayStore: replayStore
+                issuer: keys.rService.issuer
             ),
             apiTree: ApiTreeSignatureVerifier(
                 secrets: [keys.apiTree.secret],
@@ -62,6 +56,41 @@ public struct ExampleConfiguration: Sendable {
         )
     }
     // snippet.end
+}
+
+/// The verifiers of the example servers, one per vendor.
+public struct ExampleVerifiers: Sendable {
+    public var hipChat: HipChatSignatureVerifier
+    public var confluence: ConfluenceSignatureVerifier
+    public var rService: RServiceSignatureVerifier
+    public var apiTree: ApiTreeSignatureVerifier
+
+    public init(
+        hipChat: HipChatSignatureVerifier,
+        confluence: ConfluenceSignatureVerifier,
+        rService: RServiceSignatureVerifier,
+        apiTree: ApiTreeSignatureVerifier
+    ) {
+        self.hipChat = hipChat
+        self.confluence = confluence
+        self.rService = rService
+        self.apiTree = apiTree
+    }
+
+    /// The verifiers that accept what a test signer signs.
+    public init(signer: WebhookTestSigner) throws {
+        self.init(
+            hipChat: signer.hipChatVerifier(),
+            confluence: signer.confluenceVerifier(),
+            rService: try signer.rServiceVerifier(),
+            apiTree: signer.apiTreeVerifier()
+        )
+    }
+
+    /// A receiver holding all four, for routes that share one handler (`receiver.for(vendor)`).
+    public var receiver: WebhookReceiver {
+        WebhookReceiver(hipChat: hipChat, confluence: confluence, rService: rService, apiTree: apiTree)
+    }
 }
 
 extension WebhookTestSigner.RService.Key {

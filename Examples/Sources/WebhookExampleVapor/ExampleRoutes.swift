@@ -4,39 +4,41 @@ public import WebhookKit
 import WebhookKitVapor
 
 // snippet.vapor-routes
-/// The example's routes: one typed route per vendor. Each route streams the body up to the limit (413 beyond
-/// it), verifies the request and calls the handler with the typed event.
-public func registerWebhookRoutes(_ app: Application, receiver: WebhookReceiver) {
+/// The example's routes: one typed route per vendor. Each route streams the body up to the verifier's limit
+/// (413 beyond it), verifies the request, processes each delivery once and calls the handler with the vendor's
+/// typed event.
+public func registerWebhookRoutes(_ app: Application, verifiers: ExampleVerifiers) {
     let options = WebhookMiddlewareOptions(
-        maximumBodySize: 256 * 1024,
-        decodingFailure: .acceptAndLog,  // authentic but not decodable: 202 and a log line
-        onVerificationRequest: { callbackURL in
-            // R-Service's webhook.verify: GET the callback URL with your HTTP client to activate the webhook.
-            app.logger.notice("R-Service asks to verify the webhook: GET \(callbackURL)")
-        }
+        decodingFailure: .acceptAndLog  // authentic but not decodable: 202 and a log line
     )
-    for vendor in [WebhookVendor.hipChat, .confluence, .rService, .apiTree] {
-        app.webhook(.receiver(receiver, vendor: vendor), "webhooks", .constant(vendor.rawValue), options: options) {
-            request,
-            webhook in
-            request.logger.info("\(summary(of: webhook))")
-            if case .confluence(let event) = webhook.event {
-                request.logger.info("Confluence \(event.eventName ?? "?")")
-            }
-            return HTTPStatus.ok
+    app.webhook(verifiers.confluence, "webhooks", "confluence", options: options) { request, webhook in
+        if case .pageCreated(let created) = webhook.event {
+            request.logger.info("page created: \(created.page?.title ?? "?")")
         }
+        return HTTPStatus.ok
+    }
+    app.webhook(verifiers.hipChat, "webhooks", "hipchat", options: options) { request, webhook in
+        request.logger.info("HipChat \(webhook.eventName ?? "?")")
+        return HTTPStatus.ok
+    }
+    app.webhook(verifiers.rService, "webhooks", "rservice", options: options) { request, webhook in
+        request.logger.info("R-Service \(webhook.eventName ?? "?") delivery \(webhook.deliveryID ?? "-")")
+        return HTTPStatus.ok
+    }
+    app.webhook(verifiers.apiTree, "webhooks", "apitree", options: options) { request, webhook in
+        request.logger.info("ApiTree \(webhook.eventName ?? "?")")
+        return HTTPStatus.ok
     }
 }
 // snippet.end
 
 // snippet.vapor-middleware
-/// The same with `WebhookMiddleware` on a route group: the handler reads `request.webhook`.
-public func registerWebhookGroup(_ app: Application, receiver: WebhookReceiver) {
-    let hooks = app.grouped("hooks").grouped(WebhookMiddleware(.receiver(receiver, vendor: .apiTree)))
+/// The same with `WebhookMiddleware` on a route group: the handler reads the typed webhook from the request.
+public func registerWebhookGroup(_ app: Application, verifiers: ExampleVerifiers) {
+    let hooks = app.grouped("hooks").grouped(WebhookMiddleware(verifiers.apiTree))
     hooks.post("apitree") { request -> HTTPStatus in
-        let webhook = try request.requireWebhook()
-        guard case .apiTree(let event) = webhook.event else { throw Abort(.badRequest) }
-        request.logger.info("ApiTree \(event.eventName ?? "?")")
+        let webhook = try request.requireWebhook(ApiTreeEvent.self)
+        request.logger.info("ApiTree \(webhook.eventName ?? "?")")
         return .noContent
     }
 }

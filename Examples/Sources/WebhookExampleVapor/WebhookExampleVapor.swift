@@ -25,9 +25,9 @@ struct WebhookExampleVapor {
         if configuration.usesTestKeys {
             app.logger.warning("using WebhookTesting's test keys for some vendors: set the secrets in the environment")
         }
-        let receiver = try configuration.makeReceiver()
-        registerWebhookRoutes(app, receiver: receiver)
-        registerWebhookGroup(app, receiver: receiver)
+        let verifiers = try configuration.makeVerifiers()
+        registerWebhookRoutes(app, verifiers: verifiers)
+        registerWebhookGroup(app, verifiers: verifiers)
         guard selfTest else {
             try await app.execute()
             try await app.asyncShutdown()

@@ -14,9 +14,9 @@ import WebhookTesting
 @Suite("Hummingbird example")
 struct HummingbirdExampleTests {
     @Test func aSignedRServiceRequestReachesTheHandler() async throws {
-        // Test keys for every vendor, and a receiver that accepts exactly what they sign.
+        // Test keys for every vendor, and verifiers that accept exactly what they sign.
         let signer = WebhookTestSigner()
-        let app = Hummingbird.Application(router: buildRouter(receiver: try signer.receiver()))
+        let app = Hummingbird.Application(router: buildRouter(verifiers: try ExampleVerifiers(signer: signer)))
         let request = try signer.signSample(.rService, event: "request.create")
         try await app.test(.router) { client in
             var headers = HTTPFields()
@@ -48,7 +48,7 @@ struct HummingbirdExampleTests {
 struct VaporExampleTests {
     @Test func everyVendorsSampleReachesItsRoute() async throws {
         let signer = WebhookTestSigner()
-        try await withApp(configure: { app in registerWebhookRoutes(app, receiver: try signer.receiver()) }) { app in
+        try await withApp(configure: { app in registerWebhookRoutes(app, verifiers: try ExampleVerifiers(signer: signer)) }) { app in
             for (vendor, event) in [
                 (WebhookVendor.hipChat, "room_enter"), (.confluence, "blog_created"),
                 (.rService, "problem.create"), (.apiTree, "release.released"),
@@ -67,7 +67,7 @@ struct VaporExampleTests {
 
     @Test func anExpiredHipChatTokenGets401() async throws {
         let signer = WebhookTestSigner()
-        try await withApp(configure: { app in registerWebhookRoutes(app, receiver: try signer.receiver()) }) { app in
+        try await withApp(configure: { app in registerWebhookRoutes(app, verifiers: try ExampleVerifiers(signer: signer)) }) { app in
             let request = try signer.signSample(.hipChat, event: "room_message", options: .expired)
             var headers = HTTPHeaders()
             for field in request.headers { headers.add(name: field.name, value: field.value) }
@@ -82,12 +82,41 @@ struct VaporExampleTests {
 }
 // snippet.end
 
+@Suite("Single-vendor Hummingbird example")
+struct SingleVendorExampleTests {
+    @Test func aConfluenceRouteGetsConfluenceEvents() async throws {
+        let signer = WebhookTestSigner()
+        let app = Hummingbird.Application(router: buildConfluenceRouter(verifier: signer.confluenceVerifier()))
+        let request = try signer.signSample(.confluence, event: "page_created")
+        try await app.test(.router) { client in
+            var headers = HTTPFields()
+            for field in request.headers {
+                headers.append(HTTPField(name: HTTPField.Name(field.name)!, value: field.value))
+            }
+            let response = try await client.execute(
+                uri: request.target,
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: request.body)
+            )
+            #expect(response.status == .noContent)
+            let forged = try await client.execute(
+                uri: request.target,
+                method: .post,
+                headers: headers,
+                body: ByteBuffer(bytes: request.tampered().body)
+            )
+            #expect(forged.status == .unauthorized)
+        }
+    }
+}
+
 @Suite("Example configuration")
 struct ExampleConfigurationTests {
     @Test func theConfiguredReceiverAcceptsTheConfiguredSigner() async throws {
         let configuration = ExampleConfiguration(environment: ["APITREE_WEBHOOK_URL": "https://hooks.example/apitree"])
         #expect(configuration.usesTestKeys)
-        let receiver = try configuration.makeReceiver()
+        let receiver = try configuration.makeVerifiers().receiver
         for vendor in WebhookVendor.supported {
             let event = WebhookSamples.eventNames(for: vendor)[0]
             let request = try configuration.signer.signSample(vendor, event: event)
