@@ -20,6 +20,9 @@ public enum WebhookJSON {
     ) throws(WebhookError) -> T {
         let data = Data(bytes)
         try requireObject(data, vendor: vendor)
+        // Foundation's decoder is not linear on every shape; the byte reader checks the document and its depth
+        // and container limits first, in one linear pass, so no body reaches it unbounded.
+        try validate(Array(data), vendor: vendor)
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch let error as DecodingError {
@@ -33,11 +36,30 @@ public enum WebhookJSON {
         }
     }
 
-    /// Decodes any JSON body into a ``JSONValue``.
+    /// Decodes any JSON object body into a ``JSONValue``, with the package's byte reader: linear in the input,
+    /// at most 64 levels deep and 100 000 arrays and objects.
+    /// - Throws: ``WebhookError`` with ``WebhookError/Code/malformedBody`` for an empty body, invalid JSON, a
+    ///   top-level value that is not an object, or a document over the limits.
     public static func value(from bytes: some DataProtocol, vendor: WebhookVendor? = nil) throws(WebhookError)
         -> JSONValue
     {
-        try decode(JSONValue.self, from: bytes, vendor: vendor)
+        let array = Array(bytes)
+        try requireObject(Data(array), vendor: vendor)
+        do {
+            return try JSONReader.parse(array)
+        } catch {
+            throw WebhookError(.malformedBody, error.description, vendor: vendor)
+        }
+    }
+
+    /// Throws ``WebhookError/Code/malformedBody`` unless the bytes are one JSON document within the reader's
+    /// limits.
+    static func validate(_ bytes: [UInt8], vendor: WebhookVendor?) throws(WebhookError) {
+        do {
+            try JSONReader.validate(bytes)
+        } catch {
+            throw WebhookError(.malformedBody, error.description, vendor: vendor)
+        }
     }
 
     /// Encodes a model with sorted keys (stable output for tests and the command-line tool).
