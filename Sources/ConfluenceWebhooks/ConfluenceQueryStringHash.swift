@@ -75,9 +75,14 @@ public enum ConfluenceQueryStringHash {
     }
 
     /// The canonical query of a raw query string (without `?`).
+    ///
+    /// Works on the percent-decoded bytes: keys are grouped by their exact bytes (never by Swift `String`
+    /// equality, which would merge `K` and the Kelvin sign, or NFC and NFD spellings), and invalid UTF-8 is
+    /// percent-encoded as the bytes it is, never replaced. So two different queries never share a canonical form.
     static func canonicalQuery(_ rawQuery: Substring) -> String {
-        var valuesByKey: [String: [String]] = [:]
-        for item in QueryString.parse(rawQuery) where item.name != "jwt" {
+        var valuesByKey: [[UInt8]: [[UInt8]]] = [:]
+        let jwt = Array("jwt".utf8)
+        for item in QueryString.parseBytes(rawQuery) where item.name != jwt {
             valuesByKey[item.name, default: []].append(item.value)
         }
         let keys = valuesByKey.keys.sorted(by: precedesInUTF16)
@@ -96,13 +101,29 @@ public enum ConfluenceQueryStringHash {
         lhs.utf16.lexicographicallyPrecedes(rhs.utf16)
     }
 
+    /// JavaScript's order for decoded bytes (UTF-16 code units of the text), then the bytes themselves, so that
+    /// byte strings that decode to the same text (invalid UTF-8) still have one order.
+    static func precedesInUTF16(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+        let left = String(decoding: lhs, as: UTF8.self)
+        let right = String(decoding: rhs, as: UTF8.self)
+        if left.utf16.elementsEqual(right.utf16) {
+            return lhs.lexicographicallyPrecedes(rhs)
+        }
+        return left.utf16.lexicographicallyPrecedes(right.utf16)
+    }
+
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
     /// RFC 3986 percent-encoding of UTF-8: only `A-Z a-z 0-9 - . _ ~` stay as they are.
     static func encode(_ text: String) -> String {
+        encode(Array(text.utf8))
+    }
+
+    /// RFC 3986 percent-encoding of bytes: only `A-Z a-z 0-9 - . _ ~` stay as they are.
+    static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        output.reserveCapacity(bytes.count)
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),

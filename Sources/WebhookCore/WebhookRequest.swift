@@ -110,8 +110,26 @@ public enum QueryString {
         percentDecode(bytes: Array(text.utf8)[...])
     }
 
+    /// Splits a raw query into percent-decoded name-value pairs of bytes; `+` decodes to a space. Nothing is
+    /// turned into a Swift `String`, so invalid UTF-8 stays as it is and canonically equivalent spellings stay
+    /// apart: for anything that decides trust (Connect's `qsh`).
+    package static func parseBytes(_ query: some StringProtocol) -> [(name: [UInt8], value: [UInt8])] {
+        let bytes = Array(query.utf8)
+        return bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
+            if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
+                return (percentDecodeBytes(pair[..<equals]), percentDecodeBytes(pair[(equals + 1)...]))
+            }
+            return (percentDecodeBytes(pair), [])
+        }
+    }
+
     /// ``percentDecode(_:)`` of UTF-8 bytes.
     static func percentDecode(bytes text: ArraySlice<UInt8>) -> String {
+        String(decoding: percentDecodeBytes(text), as: UTF8.self)
+    }
+
+    /// Percent-decodes bytes; `+` becomes a space; invalid escapes are kept literally.
+    static func percentDecodeBytes(_ text: ArraySlice<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count)
         var iterator = text
@@ -128,7 +146,7 @@ public enum QueryString {
                 bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {

@@ -1,3 +1,4 @@
+import Foundation
 import ConfluenceWebhooks
 import Testing
 
@@ -226,5 +227,105 @@ struct ConfluenceQueryStringHashTests {
                 baseURL: "https://receiver.example.com/app/"
             ) == "POST&/webhooks/x&a=2&b=1"
         )
+    }
+
+    // MARK: F5: canonicalisation on bytes
+
+    @Test("canonically equivalent keys stay apart (K and the Kelvin sign, NFC and NFD)")
+    func equivalentKeysDoNotMerge() {
+        let pairs = [
+            ("/h?K=1&%E2%84%AA=2", "/h?K=1,2"),  // U+212A KELVIN SIGN vs K
+            ("/h?%C3%A9=1&e%CC%81=2", "/h?%C3%A9=1,2"),  // é precomposed vs e + combining acute
+        ]
+        for (split, merged) in pairs {
+            let canonical = ConfluenceQueryStringHash.canonicalRequest(method: "POST", target: split)
+            #expect(canonical.components(separatedBy: "&").count == 4, "\(canonical)")
+            #expect(
+                ConfluenceQueryStringHash.hash(method: "POST", target: split)
+                    != ConfluenceQueryStringHash.hash(method: "POST", target: merged)
+            )
+        }
+    }
+
+    @Test("invalid UTF-8 is hashed as its bytes, never as a replacement character")
+    func invalidUTF8IsNotReplaced() {
+        let invalid = ConfluenceQueryStringHash.canonicalRequest(method: "POST", target: "/h?a=%FF")
+        let otherInvalid = ConfluenceQueryStringHash.canonicalRequest(method: "POST", target: "/h?a=%FE")
+        let replacement = ConfluenceQueryStringHash.canonicalRequest(method: "POST", target: "/h?a=%EF%BF%BD")
+        #expect(invalid == "POST&/h&a=%FF")
+        #expect(invalid != otherInvalid)
+        #expect(invalid != replacement)
+    }
+
+    /// A second canonical query, written from Atlassian's description alone and sharing no code with the
+    /// package: split on `&`, split once on `=`, decode `%XX` and `+`, drop `jwt`, group by the decoded bytes,
+    /// sort keys and values by UTF-16 code units, encode with `encodeURIComponent` plus `!'()*`.
+    static func referenceCanonicalQuery(_ query: String) -> String {
+        func decode(_ part: Substring) -> [UInt8] {
+            var out: [UInt8] = []
+            var bytes = Array(part.utf8)[...]
+            while let byte = bytes.popFirst() {
+                if byte == 0x2B {
+                    out.append(0x20)
+                } else if byte == 0x25, bytes.count >= 2, bytes.prefix(2).allSatisfy({ $0.isHexDigit }),
+                    let value = UInt8(String(decoding: bytes.prefix(2), as: UTF8.self), radix: 16)
+                {
+                    out.append(value)
+                    bytes = bytes.dropFirst(2)
+                } else {
+                    out.append(byte)
+                }
+            }
+            return out
+        }
+        func encode(_ bytes: [UInt8]) -> String {
+            let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+            return bytes.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : String(format: "%%%02X", $0) }
+                .joined()
+        }
+        func order(_ lhs: [UInt8], _ rhs: [UInt8]) -> Bool {
+            let left = Array(String(decoding: lhs, as: UTF8.self).utf16)
+            let right = Array(String(decoding: rhs, as: UTF8.self).utf16)
+            return left == right ? lhs.lexicographicallyPrecedes(rhs) : left.lexicographicallyPrecedes(right)
+        }
+        var groups: [([UInt8], [[UInt8]])] = []
+        for piece in query.split(separator: "&") {
+            let halves = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(halves[0])
+            if key == Array("jwt".utf8) { continue }
+            let value = halves.count > 1 ? decode(halves[1]) : []
+            if let index = groups.firstIndex(where: { $0.0 == key }) {
+                groups[index].1.append(value)
+            } else {
+                groups.append((key, [value]))
+            }
+        }
+        return groups.sorted { order($0.0, $1.0) }
+            .map { encode($0.0) + "=" + $0.1.sorted(by: order).map(encode).joined(separator: ",") }
+            .joined(separator: "&")
+    }
+
+    @Test("the canonical query agrees with an independent implementation on generated queries")
+    func differentialAgainstReference() {
+        let pieces = ["a", "B", "k", "K", "%E2%84%AA", "e%CC%81", "%C3%A9", "%FF", "+", "%20", "jwt", "~", "%2C", "x.y",
+            "%F0%9F%98%80", "%EF%BC%A1", "=", "%", "%G1", "_"]
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let query = (0..<(1 + next(5))).map { _ in
+                (0..<(1 + next(3))).map { _ in pieces[next(pieces.count)] }.joined()
+            }.joined(separator: "&")
+            let ours = ConfluenceQueryStringHash.canonicalRequest(method: "GET", target: "/p?" + query)
+            #expect(ours == "GET&/p&" + Self.referenceCanonicalQuery(query), "query: \(query)")
+        }
+    }
+}
+
+extension UInt8 {
+    fileprivate var isHexDigit: Bool {
+        (0x30...0x39).contains(self) || (0x41...0x46).contains(self) || (0x61...0x66).contains(self)
     }
 }
