@@ -1,36 +1,10 @@
 import Foundation
-import Synchronization
 public import WebhookCore
 public import WebhookCrypto
 import WebhookRegistry
 
-/// Supplies the signing keys of an R-Service issuer, for webhooks with OpenID Connect discovery.
-///
-/// ``RServiceSignatureVerifier`` calls it only with an issuer that its configuration allows (checked on the
-/// unverified token before any key is fetched), and picks the key by the token's `kid`; a `kid` the set lacks is
-/// an error, never a fallback to another key.
-public protocol RServiceKeyProvider: Sendable {
-    /// The keys of an issuer, from a cache or freshly fetched.
-    /// - Parameter issuer: The token's `iss`, already checked against the verifier's configuration.
-    /// - Returns: The keys; their `keyID`s are matched against the token's `kid`.
-    /// - Throws: Any error; a `WebhookError` keeps its code, others become
-    ///   `WebhookError/Code/keyFetchFailed`.
-    func keySet(forIssuer issuer: String) async throws -> JWTKeySet
-
-    /// A fresher key set, asked for when the set from ``keySet(forIssuer:)`` has no key with the token's `kid`
-    /// (the vendor may have rotated its keys since they were cached).
-    ///
-    /// Return `nil` when no fresher set can be had now; the token is then rejected with
-    /// `WebhookError/Code/unknownKeyID`. The default returns `nil`.
-    /// - Parameter issuer: The token's `iss`, already checked against the verifier's configuration.
-    func refreshedKeySet(forIssuer issuer: String) async throws -> JWTKeySet?
-}
-
-extension RServiceKeyProvider {
-    public func refreshedKeySet(forIssuer issuer: String) async throws -> JWTKeySet? {
-        nil
-    }
-}
+/// The key provider of R-Service verifiers: any ``WebhookKeyProvider``.
+public typealias RServiceKeyProvider = WebhookKeyProvider
 
 /// Fetches R-Service signing keys by OpenID Connect discovery: `GET <iss>/.well-known/openid-configuration`, then
 /// the JWKS at its `jwks_uri`; key sets are cached per issuer.
@@ -43,10 +17,13 @@ extension RServiceKeyProvider {
 ///   or more, or EC on P-256, P-384 or P-521).
 ///
 /// The HTTP client is the caller's: `fetch` GETs a URL and returns the body of a `200` response, and throws
-/// otherwise. It must not follow redirects to other hosts. Concurrent requests for an issuer share one fetch.
-/// When a token names a `kid` the cached set lacks, the set is fetched again at most once per
-/// `minimumRefreshInterval` (default 5 minutes), so unknown `kid`s cannot make the receiver hammer the vendor.
-public struct RServiceOpenIDDiscovery: RServiceKeyProvider {
+/// otherwise. It must not follow redirects to other hosts. Fetches go through a ``CachingKeyProvider``: key sets
+/// are cached per issuer, concurrent requests share one fetch, a failed fetch is remembered for a minute, a `kid`
+/// the cached set lacks causes at most one fetch per `minimumRefreshInterval`, and all issuers together share one
+/// fetch budget, so no forged token can make the receiver fetch without bound. Pin the verifier's issuer to your
+/// webhook policy's URL (`https://<account>/webhook_policies/<name>`) so that only that policy's discovery
+/// document is ever fetched.
+public struct RServiceOpenIDDiscovery: WebhookKeyProvider {
     /// GETs a URL and returns the response body; throws for a network error or a non-`200` status.
     public typealias Fetch = @Sendable (_ url: String) async throws -> [UInt8]
 
@@ -54,93 +31,32 @@ public struct RServiceOpenIDDiscovery: RServiceKeyProvider {
     public static let maximumDiscoveryDocumentSize = 64 << 10
     /// The largest JWKS accepted, in bytes.
     public static let maximumKeySetSize = 512 << 10
-    /// The most issuers cached at once.
-    public static let maximumCachedIssuers = 64
 
-    private let fetch: Fetch
-    private let cacheDuration: Double
-    private let minimumRefreshInterval: Double
-    private let clock: @Sendable () -> Double
-    private let cache = DiscoveryCache()
+    private let cache: CachingKeyProvider
 
     /// Creates a discovery key provider.
     /// - Parameters:
     ///   - fetch: The HTTP GET to use (the caller's client; tests pass a stub).
-    ///   - cacheDuration: Seconds a fetched key set is reused (default 3600: the vendor marks the endpoints
-    ///     cacheable for one hour).
-    ///   - minimumRefreshInterval: The fewest seconds between two fetches caused by unknown `kid`s (default 300).
+    ///   - settings: Cache durations and fetch limits (defaults: sets reused for one hour, as the vendor marks the
+    ///     endpoints cacheable; failures remembered for one minute; at most 10 fetches a minute over all issuers).
     ///   - clock: UNIX seconds now.
+    /// - Throws: ``WebhookError/Code/invalidConfiguration`` for unusable settings.
     public init(
         fetch: @escaping Fetch,
-        cacheDuration: Double = 3600,
-        minimumRefreshInterval: Double = 300,
+        settings: CachingKeyProvider.Settings = .init(),
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) {
-        self.fetch = fetch
-        self.cacheDuration = cacheDuration
-        self.minimumRefreshInterval = minimumRefreshInterval
-        self.clock = clock
+    ) throws(WebhookError) {
+        self.cache = try CachingKeyProvider(settings: settings, clock: clock) { issuer in
+            try await Self.fetchKeySet(issuer: issuer, fetch: fetch)
+        }
     }
 
     public func keySet(forIssuer issuer: String) async throws -> JWTKeySet {
-        let now = clock()
-        let duration = cacheDuration
-        return try await load(issuer) { entry in now - entry.fetchedAt < duration && entry.fetchedAt <= now }.keys
+        try await cache.keySet(forIssuer: issuer)
     }
 
     public func refreshedKeySet(forIssuer issuer: String) async throws -> JWTKeySet? {
-        let now = clock()
-        let interval = minimumRefreshInterval
-        let result = try await load(issuer) { entry in now - entry.fetchedAt < interval && entry.fetchedAt <= now }
-        return result.fromCache ? nil : result.keys
-    }
-
-    /// Returns the cached set when `isFresh` says so, else joins the fetch in progress or starts one.
-    private func load(
-        _ issuer: String,
-        isFresh: (DiscoveryCache.Entry) -> Bool
-    ) async throws -> (keys: JWTKeySet, fromCache: Bool) {
-        let fetch = self.fetch
-        let clock = self.clock
-        let action = cache.state.withLock { state -> DiscoveryCache.Action in
-            switch state.slots[issuer] {
-            case .ready(let entry) where isFresh(entry):
-                return .cached(entry.keys)
-            case .loading(let task, let identifier):
-                return .wait(task, identifier)
-            default:
-                state.nextIdentifier += 1
-                let identifier = state.nextIdentifier
-                let task = Task {
-                    let keys = try await Self.fetchKeySet(issuer: issuer, fetch: fetch)
-                    return DiscoveryCache.Entry(keys: keys, fetchedAt: clock())
-                }
-                state.slots[issuer] = .loading(task, identifier)
-                state.evictIfNeeded(keeping: issuer)
-                return .wait(task, identifier)
-            }
-        }
-        switch action {
-        case .cached(let keys):
-            return (keys, true)
-        case .wait(let task, let identifier):
-            do {
-                let entry = try await task.value
-                cache.state.withLock { state in
-                    if case .loading(_, let current) = state.slots[issuer], current == identifier {
-                        state.slots[issuer] = .ready(entry)
-                    }
-                }
-                return (entry.keys, false)
-            } catch {
-                cache.state.withLock { state in
-                    if case .loading(_, let current) = state.slots[issuer], current == identifier {
-                        state.slots[issuer] = nil
-                    }
-                }
-                throw error
-            }
-        }
+        try await cache.refreshedKeySet(forIssuer: issuer)
     }
 
     /// The discovery document, then the JWKS.
@@ -208,41 +124,4 @@ public struct RServiceOpenIDDiscovery: RServiceKeyProvider {
             case jwksURI = "jwks_uri"
         }
     }
-}
-
-/// The per-issuer cache of ``RServiceOpenIDDiscovery``, shared by copies of the provider.
-final class DiscoveryCache: Sendable {
-    struct Entry: Sendable {
-        var keys: JWTKeySet
-        var fetchedAt: Double
-    }
-
-    enum Action {
-        case cached(JWTKeySet)
-        case wait(Task<Entry, any Error>, Int)
-    }
-
-    enum Slot {
-        case ready(Entry)
-        case loading(Task<Entry, any Error>, Int)
-    }
-
-    struct State {
-        var slots: [String: Slot] = [:]
-        var nextIdentifier = 0
-
-        /// Drops the oldest ready entries while over the limit (fetches in progress stay).
-        mutating func evictIfNeeded(keeping issuer: String) {
-            while slots.count > RServiceOpenIDDiscovery.maximumCachedIssuers {
-                let oldest = slots.compactMap { key, slot -> (String, Double)? in
-                    guard key != issuer, case .ready(let entry) = slot else { return nil }
-                    return (key, entry.fetchedAt)
-                }.min { $0.1 < $1.1 }
-                guard let oldest else { return }
-                slots[oldest.0] = nil
-            }
-        }
-    }
-
-    let state = Mutex(State())
 }

@@ -405,7 +405,7 @@ public struct WebhookTestSigner: Sendable {
         case .privateKey(let key, let algorithm, let keyID?):
             do {
                 let jwk = try JWTVerificationKey.publicKey(key.publicKey, algorithms: [algorithm], keyID: keyID)
-                keys = .discovery(FixedKeyProvider(keys: JWTKeySet([jwk])))
+                keys = .discovery(StaticKeyProvider(keys: JWTKeySet([jwk])))
             } catch {
                 throw WebhookError(error, vendor: .rService)
             }
@@ -443,14 +443,5 @@ public struct WebhookTestSigner: Sendable {
             rService: try rServiceVerifier(replayStore: store),
             apiTree: apiTreeVerifier(replayStore: store)
         )
-    }
-}
-
-/// A key provider that always answers with the same key set.
-private struct FixedKeyProvider: RServiceKeyProvider {
-    let keys: JWTKeySet
-
-    func keySet(forIssuer issuer: String) async throws -> JWTKeySet {
-        keys
     }
 }

@@ -215,22 +215,26 @@ struct VerifierSettings {
                 } catch let error as WebhookCryptoError {
                     throw ToolFailure.usage("'\(jwksFile)' is not a usable JWKS: \(error.reason)")
                 }
-                return .discovery(FixedKeySetProvider(keySet: keySet))
+                return .discovery(StaticKeyProvider(keys: keySet))
             }
             var documents: [String: [UInt8]] = [:]
             for (url, path) in discoveryDocuments {
                 documents[url] = try readInput(path)
             }
             let served = documents
-            return .discovery(
-                RServiceOpenIDDiscovery(
-                    fetch: { url in
-                        guard let document = served[url] else { throw ToolFailure.usage("no document for \(url)") }
-                        return document
-                    },
-                    clock: clock
+            do {
+                return .discovery(
+                    try RServiceOpenIDDiscovery(
+                        fetch: { url in
+                            guard let document = served[url] else { throw ToolFailure.usage("no document for \(url)") }
+                            return document
+                        },
+                        clock: clock
+                    )
                 )
-            )
+            } catch {
+                throw ToolFailure.usage("discovery cannot be set up: \(error.reason)")
+            }
         }
     }
 
@@ -241,14 +245,5 @@ struct VerifierSettings {
         }
         let scheme = try parseApiTreeScheme(algorithm: algorithm, encoding: encoding, layout: layout)
         return ApiTreeSignatureVerifier(secrets: hmacKeys, webhookURL: webhookURL, scheme: scheme, clock: clock)
-    }
-}
-
-/// Keys from a JWKS file, selected by `kid`, for any issuer (`verify --jwks`).
-struct FixedKeySetProvider: RServiceKeyProvider {
-    var keySet: JWTKeySet
-
-    func keySet(forIssuer issuer: String) async throws -> JWTKeySet {
-        keySet
     }
 }

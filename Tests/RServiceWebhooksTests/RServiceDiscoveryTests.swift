@@ -35,7 +35,7 @@ struct RServiceDiscoveryTests {
         let provider: RServiceOpenIDDiscovery
         let verifier: RServiceSignatureVerifier
 
-        init(documents: [String: String]? = nil, issuer: String = TestSupport.account) {
+        init(documents: [String: String]? = nil, issuer: String = TestSupport.account) throws {
             let fake = FakeFetch(
                 documents ?? [
                     RServiceDiscoveryTests.configurationURL: RServiceDiscoveryTests.discoveryDocument(),
@@ -45,7 +45,7 @@ struct RServiceDiscoveryTests {
             let clock = TestClock(TestSupport.now)
             self.fake = fake
             self.clock = clock
-            self.provider = RServiceOpenIDDiscovery(fetch: fake.fetch, clock: { clock.now })
+            self.provider = try RServiceOpenIDDiscovery(fetch: fake.fetch, clock: { clock.now })
             self.verifier = RServiceSignatureVerifier(
                 keys: .discovery(provider),
                 issuer: issuer,
@@ -73,7 +73,7 @@ struct RServiceDiscoveryTests {
 
     @Test("Keys are selected by kid: each of two keys verifies its own tokens")
     func keySelection() async throws {
-        let setup = Setup()
+        let setup = try Setup()
         let ec = try await setup.verifier.verify(try setup.request())
         #expect(ec.eventName == "problem.update")
         #expect(ec.jwt?.header.keyID == "ec-1")
@@ -91,7 +91,7 @@ struct RServiceDiscoveryTests {
 
     @Test("An unknown or missing kid is rejected, never verified with another key")
     func unknownKeyID() async throws {
-        let setup = Setup()
+        let setup = try Setup()
         await TestSupport.expectRejection(
             .unknownKeyID,
             setup.verifier,
@@ -107,7 +107,7 @@ struct RServiceDiscoveryTests {
 
     @Test("The issuer is checked before anything is fetched")
     func issuerBeforeFetch() async throws {
-        let setup = Setup()
+        let setup = try Setup()
         let rejected = [
             "https://evil.example/webhook_policies/41c87abb",
             "https://wdc.4me-staging.com.evil.example/webhook_policies/41c87abb",
@@ -135,7 +135,7 @@ struct RServiceDiscoveryTests {
 
     @Test("A configured policy URL accepts only that policy (and its 4me/Xurrent twin)")
     func configuredPolicy() async throws {
-        let setup = Setup(
+        let setup = try Setup(
             issuer: TestSupport.account + "/webhook_policies/41c87abb02950b7541ee1d4fcea20cc05cc8a6f361612d7a86cb9577"
         )
         _ = try await setup.verifier.verify(try setup.request())
@@ -158,7 +158,7 @@ struct RServiceDiscoveryTests {
         ]
     )
     func jwksOnAnotherHost(jwksURI: String) async throws {
-        let setup = Setup(documents: [
+        let setup = try Setup(documents: [
             Self.configurationURL: Self.discoveryDocument(jwksURI: jwksURI),
             jwksURI: Self.twoKeys,
         ])
@@ -190,7 +190,7 @@ struct RServiceDiscoveryTests {
             [Self.configurationURL: Self.discoveryDocument() + String(repeating: " ", count: 70_000)],
         ]
         for (index, documents) in cases.enumerated() {
-            let setup = Setup(documents: documents)
+            let setup = try Setup(documents: documents)
             let error = await TestSupport.error(setup.verifier, try setup.request())
             #expect(error?.code == .keyFetchFailed, "case \(index): \(String(describing: error))")
             #expect(error?.category == .configuration)
@@ -199,10 +199,10 @@ struct RServiceDiscoveryTests {
 
     @Test("The 4me/Xurrent twin of the account host is accepted for policy issuers")
     func twinIssuer() async throws {
-        let setup = Setup(issuer: TestSupport.twinAccount)
+        let setup = try Setup(issuer: TestSupport.twinAccount)
         _ = try await setup.verifier.verify(try setup.request())
         let fourMePolicy = TestSupport.account + "/webhook_policies/p1"
-        let fourMe = Setup(
+        let fourMe = try Setup(
             documents: [
                 fourMePolicy + "/.well-known/openid-configuration": Self.discoveryDocument(
                     jwksURI: TestSupport.account + "/webhook_policies/p1/jwks",
@@ -217,7 +217,7 @@ struct RServiceDiscoveryTests {
 
     @Test("Key sets are cached per issuer for the cache duration")
     func caching() async throws {
-        let setup = Setup()
+        let setup = try Setup()
         _ = try await setup.verifier.verify(try setup.request())
         setup.advance(3000)
         _ = try await setup.verifier.verify(try setup.request())
@@ -229,7 +229,7 @@ struct RServiceDiscoveryTests {
 
     @Test("After a key rotation an unknown kid refetches, at most once per refresh interval")
     func rotationRefetch() async throws {
-        let setup = Setup()
+        let setup = try Setup()
         _ = try await setup.verifier.verify(try setup.request())
         let newKey = TestSupport.otherEC256
         setup.fake.set(Self.jwksURL, Self.jwks([DER.jwk(newKey.publicKey, keyID: "ec-2")]))
@@ -248,7 +248,7 @@ struct RServiceDiscoveryTests {
 
     @Test("Only RS* and ES* are accepted with discovered keys")
     func discoveryAlgorithms() async throws {
-        let setup = Setup()
+        let setup = try Setup()
         await TestSupport.expectRejection(
             .algorithmNotAllowed,
             setup.verifier,
@@ -272,7 +272,7 @@ struct RServiceDiscoveryTests {
             return try await fake.fetch(url)
         }
         let verifier = TestSupport.verifier(
-            .discovery(RServiceOpenIDDiscovery(fetch: slow, clock: { TestSupport.now }))
+            .discovery(try RServiceOpenIDDiscovery(fetch: slow, clock: { TestSupport.now }))
         )
         let requests = try (0..<16).map { _ in
             try TestSupport.signer(TestSupport.ec256, .es256, issuer: Self.policy, keyID: "ec-1")
@@ -309,7 +309,7 @@ struct RServiceDiscoveryTests {
 
     @Test("Discovery needs an https account URL")
     func httpAccount() async throws {
-        let setup = Setup(issuer: "http://wdc.xurrent-staging.com")
+        let setup = try Setup(issuer: "http://wdc.xurrent-staging.com")
         await TestSupport.expectRejection(.invalidConfiguration, setup.verifier, try setup.request())
     }
 }

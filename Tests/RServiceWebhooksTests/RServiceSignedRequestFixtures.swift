@@ -32,7 +32,7 @@ struct SampleConfiguration: Codable {
             }
             let documents = served
             keys = .discovery(
-                RServiceOpenIDDiscovery(
+                try RServiceOpenIDDiscovery(
                     fetch: { url in
                         guard let bytes = documents[url] else { throw FakeFetch.NotFound() }
                         return bytes

@@ -128,7 +128,7 @@ struct RServiceVerifierAlgorithmTests {
         let verifiers = [
             TestSupport.verifier(TestSupport.rsaKeys()),
             TestSupport.verifier(try .sharedSecrets([TestSupport.sharedSecret])),
-            TestSupport.verifier(.discovery(RServiceOpenIDDiscovery(fetch: FakeFetch([:]).fetch))),
+            TestSupport.verifier(.discovery(try RServiceOpenIDDiscovery(fetch: FakeFetch([:]).fetch))),
         ]
         for spelling in ["none", "None", "NONE"] {
             let unsecured = TestSupport.withHeader(token, #"{"alg":"\#(spelling)","typ":"JWT"}"#, signature: "")

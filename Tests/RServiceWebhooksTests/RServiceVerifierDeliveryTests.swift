@@ -119,7 +119,7 @@ struct RServiceVerifierWrapperTests {
         await TestSupport.expectRejection(.unsignedDelivery, verifier, TestSupport.request(body: #"{"webhook_id":1}"#))
         let secrets = TestSupport.verifier(try .sharedSecrets([TestSupport.sharedSecret]))
         await TestSupport.expectRejection(.unsignedDelivery, secrets, plain)
-        let discovery = TestSupport.verifier(.discovery(RServiceOpenIDDiscovery(fetch: FakeFetch([:]).fetch)))
+        let discovery = TestSupport.verifier(.discovery(try RServiceOpenIDDiscovery(fetch: FakeFetch([:]).fetch)))
         await TestSupport.expectRejection(.unsignedDelivery, discovery, plain)
     }
 
