@@ -382,17 +382,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
     /// Text safe for one log line: control characters (CR, LF, ESC, ...) escaped as `\u{..}`, at most 200
     /// characters.
     package static func printable(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars.prefix(200) {
-            if scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value)
-                || scalar == "\u{2028}" || scalar == "\u{2029}"
-            {
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        WebhookError.escapingControlCharacters(String(text.prefix(200)))
     }
 }
 

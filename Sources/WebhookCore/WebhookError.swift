@@ -130,10 +130,30 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
     public let vendor: WebhookVendor?
 
     /// Creates an error.
+    ///
+    /// Control characters in `reason` (CR, LF, ESC, ... and the Unicode line separators) are escaped as
+    /// `\u{..}`, so that text taken from a request can never forge a log line or a terminal sequence.
     public init(_ code: Code, _ reason: String, vendor: WebhookVendor? = nil) {
         self.code = code
-        self.reason = reason
+        self.reason = Self.escapingControlCharacters(reason)
         self.vendor = vendor
+    }
+
+    /// `text` with every control character escaped as `\u{..}`.
+    package static func escapingControlCharacters(_ text: String) -> String {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// The category of the code.

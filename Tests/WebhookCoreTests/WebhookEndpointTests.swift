@@ -349,3 +349,18 @@ struct WebhookEndpointTests {
         #expect(WebhookError(.ledgerUnavailable, "").category == .unavailable)
     }
 }
+
+@Suite("WebhookError reasons never carry raw control characters (F8)")
+struct WebhookErrorReasonTests {
+    @Test(arguments: ["HS256\r\nX-Injected: 1", "a\u{1B}[31mred", "tab\there", "line\u{2028}separator", "del\u{7F}"])
+    func controlCharactersAreEscaped(raw: String) {
+        let error = WebhookError(.unsupportedAlgorithm, "alg \(raw) is not accepted")
+        #expect(!error.reason.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" })
+        #expect(error.reason.contains("\\u{"))
+        #expect(error.description.hasPrefix("unsupported_algorithm: alg "))
+    }
+
+    @Test func plainReasonsAreKeptAsTheyAre() {
+        #expect(WebhookError(.expired, "token expired 5 s ago (é)").reason == "token expired 5 s ago (é)")
+    }
+}
