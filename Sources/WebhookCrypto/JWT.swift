@@ -503,20 +503,17 @@ public struct VerifiedJWT: Sendable {
 /// The value is `Sendable` and may be used from many tasks at once.
 public struct JWTVerifier: Sendable {
     /// The keys.
-    public var keys: JWTKeySet { core.keys }
+    public let keys: JWTKeySet
     /// The options.
-    public var options: JWTValidationOptions { core.options }
-    /// Everything the verifier holds, in one immutable object: copying a verifier (which Swift does when a closure
-    /// captures it) then touches one reference count, not one per array, set and closure it holds. Those counts are
-    /// shared by every thread that verifies with the verifier, and each touch moved their cache line between cores.
-    private let core: JWTVerifierCore
+    public let options: JWTValidationOptions
 
     /// Creates a verifier.
     /// - Parameters:
     ///   - keys: The keys that may verify tokens.
     ///   - options: Claim rules and limits.
     public init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
-        self.core = JWTVerifierCore(keys: keys, options: options)
+        self.keys = keys
+        self.options = options
     }
 
     /// Verifies a token.
@@ -524,7 +521,10 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
-        try core.verify(token)
+        try checkSize(token.count)
+        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
+            try verify(buffer: bytes.bindMemory(to: UInt8.self))
+        }
     }
 
     /// Verifies a token.
@@ -532,7 +532,8 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
-        try core.verify(token)
+        try checkSize(token.utf8.count)
+        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
     }
 
     /// Verifies a token parsed earlier.
@@ -540,7 +541,10 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
-        try core.verify(token)
+        try checkSize(token.token.count)
+        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
+            try verify(parsed: token.parsed, token: buffer)
+        }
     }
 
     /// Whether `alg` is `none` in any letter case (without building a lower-cased copy).
@@ -574,47 +578,7 @@ public struct JWTVerifier: Sendable {
     }
 }
 
-/// The state and the work of a ``JWTVerifier`` (see its `core`).
-final class JWTVerifierCore: Sendable {
-    let keys: JWTKeySet
-    let options: JWTValidationOptions
-
-    init(keys: JWTKeySet, options: JWTValidationOptions) {
-        self.keys = keys
-        self.options = options
-    }
-
-    /// Verifies a token.
-    /// - Parameter token: The compact JWS bytes.
-    /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.count)
-        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
-            try verify(buffer: bytes.bindMemory(to: UInt8.self))
-        }
-    }
-
-    /// Verifies a token.
-    /// - Parameter token: The compact JWS text.
-    /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.utf8.count)
-        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
-    }
-
-    /// Verifies a token parsed earlier.
-    /// - Parameter token: The unverified token.
-    /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.token.count)
-        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
-            try verify(parsed: token.parsed, token: buffer)
-        }
-    }
-
+extension JWTVerifier {
     private func checkSize(_ size: Int) throws(WebhookCryptoError) {
         guard size <= options.maximumTokenSize else {
             throw WebhookCryptoError(.tooLarge, "token is larger than \(options.maximumTokenSize) bytes")
@@ -628,7 +592,7 @@ final class JWTVerifierCore: Sendable {
 
     private func verify(parsed: ParsedJWT, token: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT
     {
-        let algorithm = try JWTVerifier.checkHeader(parsed.header)
+        let algorithm = try Self.checkHeader(parsed.header)
         let signingInput = UnsafeRawBufferPointer(
             rebasing: UnsafeRawBufferPointer(token)[0..<parsed.signingInputLength]
         )
@@ -646,8 +610,6 @@ final class JWTVerifierCore: Sendable {
         let keyID = parsed.header.keyID
         var keyIDMatched = false
         var tried = false
-        // The keys are read in place (`withUnsafeBufferPointer`), not copied out one by one: a copy retains and
-        // releases each key's members, counters that every thread verifying with this verifier shares.
         let verified = parsed.signature.withUnsafeBytes { signature in
             keys.keys.withUnsafeBufferPointer { candidates in
                 for index in candidates.indices {
