@@ -510,7 +510,8 @@ public struct JWTVerifier: Sendable {
     /// Creates a verifier.
     /// - Parameters:
     ///   - keys: The keys that may verify tokens.
-    ///   - options: Claim rules and limits.
+    ///   - options: Claim rules and limits. A leeway that is negative or not finite makes every verification fail
+    ///     with ``WebhookCryptoError/Code/invalidConfiguration``.
     public init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
         self.keys = keys
         self.options = options
@@ -521,6 +522,7 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
+        try checkConfiguration()
         try checkSize(token.count)
         return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
             try verify(buffer: bytes.bindMemory(to: UInt8.self))
@@ -532,6 +534,7 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
+        try checkConfiguration()
         try checkSize(token.utf8.count)
         return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
     }
@@ -541,6 +544,7 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
+        try checkConfiguration()
         try checkSize(token.token.count)
         return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
             try verify(parsed: token.parsed, token: buffer)
@@ -579,6 +583,13 @@ public struct JWTVerifier: Sendable {
 }
 
 extension JWTVerifier {
+    /// Fails closed when the options cannot give a meaningful time check: a negative or non-finite leeway.
+    private func checkConfiguration() throws(WebhookCryptoError) {
+        guard options.leeway.isFinite, options.leeway >= 0 else {
+            throw WebhookCryptoError(.invalidConfiguration, "the leeway must be a finite number of seconds, at least 0")
+        }
+    }
+
     private func checkSize(_ size: Int) throws(WebhookCryptoError) {
         guard size <= options.maximumTokenSize else {
             throw WebhookCryptoError(.tooLarge, "token is larger than \(options.maximumTokenSize) bytes")
@@ -642,6 +653,11 @@ extension JWTVerifier {
         }
         let now = options.clock()
         let leeway = options.leeway
+        // Every comparison with NaN is false, so a NaN clock would pass all three time checks; an infinite one
+        // would pass or fail them all. Neither is a time.
+        guard now.isFinite else {
+            throw WebhookCryptoError(.invalidConfiguration, "the clock did not return a finite time")
+        }
         if let expiresAt = claims.expiresAt, now >= expiresAt + leeway {
             throw WebhookCryptoError(.expired, "token expired")
         }

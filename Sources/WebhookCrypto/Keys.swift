@@ -137,6 +137,7 @@ func classify(_ pkey: OpaquePointer) throws(WebhookCryptoError) -> PublicKeyType
         guard bits <= RSALimits.maximumBits else {
             throw WebhookCryptoError(.invalidKey, "RSA modulus of \(bits) bits is over the maximum of 16384")
         }
+        try checkRSAExponent(pkey)
         return .rsa(modulusBits: bits)
     }
     if EVP_PKEY_is_a(pkey, "EC") == 1 {
@@ -157,10 +158,25 @@ func classify(_ pkey: OpaquePointer) throws(WebhookCryptoError) -> PublicKeyType
     throw WebhookCryptoError(.invalidKey, "unsupported key type (only RSA and EC P-256/384/521)")
 }
 
+/// Refuses an RSA public exponent that is even or under 3.
+///
+/// With e = 1 every value is its own signature, so anyone could forge RS* tokens; an even e is not a valid RSA
+/// exponent at all (it shares the factor 2 with φ(n)).
+private func checkRSAExponent(_ pkey: OpaquePointer) throws(WebhookCryptoError) {
+    var exponent: OpaquePointer?
+    guard EVP_PKEY_get_bn_param(pkey, "e", &exponent) == 1, let exponent else {
+        throw WebhookCryptoError(.invalidKey, "RSA key without a readable public exponent")
+    }
+    defer { BN_free(exponent) }
+    guard BN_is_negative(exponent) == 0, BN_is_odd(exponent) == 1, BN_is_one(exponent) == 0 else {
+        throw WebhookCryptoError(.invalidKey, "RSA public exponent must be odd and at least 3")
+    }
+}
+
 /// An immutable RSA or EC public key.
 ///
-/// RSA moduli under 2048 bits and curves other than P-256, P-384 and P-521 are rejected with
-/// ``WebhookCryptoError/Code/invalidKey``. The value is `Sendable` and may be used from many tasks at once.
+/// RSA moduli under 2048 or over 16384 bits, RSA public exponents that are even or under 3, and curves other than
+/// P-256, P-384 and P-521 are rejected with ``WebhookCryptoError/Code/invalidKey``. The value is `Sendable` and may be used from many tasks at once.
 public struct PublicKey: Sendable {
     let box: EVPKeyBox
     /// The key's type and size.
