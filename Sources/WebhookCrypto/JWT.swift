@@ -19,7 +19,8 @@ public enum RegisteredClaim: String, Hashable, Sendable, CaseIterable {
 
 /// How ``JWTVerifier`` checks claims and limits input.
 public struct JWTValidationOptions: Sendable {
-    /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
+    /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60). It must be finite and at least 0:
+    /// otherwise every verification fails with ``WebhookCryptoError/Code/invalidConfiguration``.
     public var leeway: Double
     /// Claims that must be present (default none).
     public var requiredClaims: Set<RegisteredClaim>
@@ -27,14 +28,15 @@ public struct JWTValidationOptions: Sendable {
     public var issuers: [String]?
     /// Accepted audiences; nil means `aud` is not checked. Otherwise `aud` must be present and contain one of them.
     public var audiences: [String]?
-    /// The current time in UNIX seconds.
+    /// The current time in UNIX seconds. A verification at which it returns NaN or an infinity fails with
+    /// ``WebhookCryptoError/Code/invalidConfiguration``.
     public var clock: @Sendable () -> Double
     /// The largest accepted token in bytes (default 16 384); larger tokens fail before any parsing.
     public var maximumTokenSize: Int
 
     /// Creates options.
     /// - Parameters:
-    ///   - leeway: Seconds of clock skew allowed (default 60).
+    ///   - leeway: Seconds of clock skew allowed (default 60); finite and at least 0.
     ///   - requiredClaims: Claims that must be present.
     ///   - issuers: Accepted issuers, or nil to not check `iss`.
     ///   - audiences: Accepted audiences, or nil to not check `aud`.
