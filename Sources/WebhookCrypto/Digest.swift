@@ -32,14 +32,6 @@ public struct HashAlgorithm: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// The internal block size in bytes (64 or 128).
-    var blockSize: Int {
-        switch identifier {
-        case .sha1, .sha256: 64
-        case .sha384, .sha512: 128
-        }
-    }
-
     /// The OpenSSL name of the digest.
     var openSSLName: String {
         switch identifier {
@@ -147,7 +139,6 @@ public enum ConstantTime {
 }
 
 /// Runs `body` over the data's bytes, copying only when the data is not contiguous.
-/// (The non-throwing variant avoids generic `Result` metadata on the hot path.)
 func withContiguousBytes<D: DataProtocol, R>(_ data: D, _ body: (UnsafeRawBufferPointer) -> R) -> R {
     if let result = data.withContiguousStorageIfAvailable({ body(UnsafeRawBufferPointer($0)) }) {
         return result

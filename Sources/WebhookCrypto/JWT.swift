@@ -19,7 +19,8 @@ public enum RegisteredClaim: String, Hashable, Sendable, CaseIterable {
 
 /// How ``JWTVerifier`` checks claims and limits input.
 public struct JWTValidationOptions: Sendable {
-    /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
+    /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60). It must be finite and at least 0:
+    /// otherwise every verification fails with ``WebhookCryptoError/Code/invalidConfiguration``.
     public var leeway: Double
     /// Claims that must be present (default none).
     public var requiredClaims: Set<RegisteredClaim>
@@ -27,14 +28,15 @@ public struct JWTValidationOptions: Sendable {
     public var issuers: [String]?
     /// Accepted audiences; nil means `aud` is not checked. Otherwise `aud` must be present and contain one of them.
     public var audiences: [String]?
-    /// The current time in UNIX seconds.
+    /// The current time in UNIX seconds. A verification at which it returns NaN or an infinity fails with
+    /// ``WebhookCryptoError/Code/invalidConfiguration``.
     public var clock: @Sendable () -> Double
     /// The largest accepted token in bytes (default 16 384); larger tokens fail before any parsing.
     public var maximumTokenSize: Int
 
     /// Creates options.
     /// - Parameters:
-    ///   - leeway: Seconds of clock skew allowed (default 60).
+    ///   - leeway: Seconds of clock skew allowed (default 60); finite and at least 0.
     ///   - requiredClaims: Claims that must be present.
     ///   - issuers: Accepted issuers, or nil to not check `iss`.
     ///   - audiences: Accepted audiences, or nil to not check `aud`.
@@ -503,20 +505,18 @@ public struct VerifiedJWT: Sendable {
 /// The value is `Sendable` and may be used from many tasks at once.
 public struct JWTVerifier: Sendable {
     /// The keys.
-    public var keys: JWTKeySet { core.keys }
+    public let keys: JWTKeySet
     /// The options.
-    public var options: JWTValidationOptions { core.options }
-    /// Everything the verifier holds, in one immutable object: copying a verifier (which Swift does when a closure
-    /// captures it) then touches one reference count, not one per array, set and closure it holds. Those counts are
-    /// shared by every thread that verifies with the verifier, and each touch moved their cache line between cores.
-    private let core: JWTVerifierCore
+    public let options: JWTValidationOptions
 
     /// Creates a verifier.
     /// - Parameters:
     ///   - keys: The keys that may verify tokens.
-    ///   - options: Claim rules and limits.
+    ///   - options: Claim rules and limits. A leeway that is negative or not finite makes every verification fail
+    ///     with ``WebhookCryptoError/Code/invalidConfiguration``.
     public init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
-        self.core = JWTVerifierCore(keys: keys, options: options)
+        self.keys = keys
+        self.options = options
     }
 
     /// Verifies a token.
@@ -524,7 +524,11 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
-        try core.verify(token)
+        try checkConfiguration()
+        try checkSize(token.count)
+        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
+            try verify(buffer: bytes.bindMemory(to: UInt8.self))
+        }
     }
 
     /// Verifies a token.
@@ -532,7 +536,9 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
-        try core.verify(token)
+        try checkConfiguration()
+        try checkSize(token.utf8.count)
+        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
     }
 
     /// Verifies a token parsed earlier.
@@ -540,7 +546,11 @@ public struct JWTVerifier: Sendable {
     /// - Returns: The verified token.
     /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
     public func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
-        try core.verify(token)
+        try checkConfiguration()
+        try checkSize(token.token.count)
+        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
+            try verify(parsed: token.parsed, token: buffer)
+        }
     }
 
     /// Whether `alg` is `none` in any letter case (without building a lower-cased copy).
@@ -574,44 +584,11 @@ public struct JWTVerifier: Sendable {
     }
 }
 
-/// The state and the work of a ``JWTVerifier`` (see its `core`).
-final class JWTVerifierCore: Sendable {
-    let keys: JWTKeySet
-    let options: JWTValidationOptions
-
-    init(keys: JWTKeySet, options: JWTValidationOptions) {
-        self.keys = keys
-        self.options = options
-    }
-
-    /// Verifies a token.
-    /// - Parameter token: The compact JWS bytes.
-    /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.count)
-        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
-            try verify(buffer: bytes.bindMemory(to: UInt8.self))
-        }
-    }
-
-    /// Verifies a token.
-    /// - Parameter token: The compact JWS text.
-    /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.utf8.count)
-        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
-    }
-
-    /// Verifies a token parsed earlier.
-    /// - Parameter token: The unverified token.
-    /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
-        try checkSize(token.token.count)
-        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
-            try verify(parsed: token.parsed, token: buffer)
+extension JWTVerifier {
+    /// Fails closed when the options cannot give a meaningful time check: a negative or non-finite leeway.
+    private func checkConfiguration() throws(WebhookCryptoError) {
+        guard options.leeway.isFinite, options.leeway >= 0 else {
+            throw WebhookCryptoError(.invalidConfiguration, "the leeway must be a finite number of seconds, at least 0")
         }
     }
 
@@ -628,7 +605,7 @@ final class JWTVerifierCore: Sendable {
 
     private func verify(parsed: ParsedJWT, token: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT
     {
-        let algorithm = try JWTVerifier.checkHeader(parsed.header)
+        let algorithm = try Self.checkHeader(parsed.header)
         let signingInput = UnsafeRawBufferPointer(
             rebasing: UnsafeRawBufferPointer(token)[0..<parsed.signingInputLength]
         )
@@ -646,8 +623,6 @@ final class JWTVerifierCore: Sendable {
         let keyID = parsed.header.keyID
         var keyIDMatched = false
         var tried = false
-        // The keys are read in place (`withUnsafeBufferPointer`), not copied out one by one: a copy retains and
-        // releases each key's members, counters that every thread verifying with this verifier shares.
         let verified = parsed.signature.withUnsafeBytes { signature in
             keys.keys.withUnsafeBufferPointer { candidates in
                 for index in candidates.indices {
@@ -680,6 +655,11 @@ final class JWTVerifierCore: Sendable {
         }
         let now = options.clock()
         let leeway = options.leeway
+        // Every comparison with NaN is false, so a NaN clock would pass all three time checks; an infinite one
+        // would pass or fail them all. Neither is a time.
+        guard now.isFinite else {
+            throw WebhookCryptoError(.invalidConfiguration, "the clock did not return a finite time")
+        }
         if let expiresAt = claims.expiresAt, now >= expiresAt + leeway {
             throw WebhookCryptoError(.expired, "token expired")
         }

@@ -1,7 +1,6 @@
 import COpenSSL
 import CWebhookCryptoShims
 public import Foundation
-import Synchronization
 
 /// A NIST prime curve supported for ECDSA.
 public struct ECCurve: Hashable, Sendable, CustomStringConvertible {
@@ -107,103 +106,17 @@ public enum PublicKeyType: Hashable, Sendable {
 
 /// Owns one `EVP_PKEY` and frees it when the last reference goes away.
 ///
-/// An `EVP_PKEY` is safe for concurrent read-only use (verification, signing) in OpenSSL 3.
-/// It also keeps, per JWS algorithm, a verification template: an `EVP_PKEY_CTX` made once with
-/// `EVP_PKEY_verify_init`, its padding and its pre-fetched digest set. Each verification works on a copy
-/// (`EVP_PKEY_CTX_dup`) of it, which is cheaper than `EVP_DigestVerifyInit_ex` (no name lookup, no fetch, fewer
-/// allocations). The templates are never used directly, only read by `EVP_PKEY_CTX_dup`, so one is safe to share.
-///
-/// A P-256 key also gets a ``P256KeyTable`` once it has verified
-/// ``EVPKeyBox/automaticTableThreshold`` signatures, or when ``PublicKey/prepareForRepeatedVerification()`` asks
-/// for it. It is published once through an atomic reference; verifications before that use `EVP_PKEY_verify`.
+/// An `EVP_PKEY` is safe for concurrent read-only use (verification, signing) in OpenSSL 3, and nothing else is
+/// stored here, so the box may be shared between threads.
 final class EVPKeyBox: @unchecked Sendable {
     let pointer: OpaquePointer
-    private let lock = NSLock()
-    private var verifyTemplates: [(algorithm: JWSAlgorithm, context: OpaquePointer)] = []
-    /// The P-256 table, once built (retained by this box).
-    private let p256Table = Atomic<Unmanaged<P256KeyTable>?>(nil)
-    /// ES256 verifications made without the table; the one that reaches the threshold builds it.
-    private let verificationsWithoutTable = Atomic<Int>(0)
-
-    /// After this many ES256 verifications with one key, the key gets its table (about 25 ms of work and 148 KiB,
-    /// which the saving repays in about a thousand verifications).
-    static let automaticTableThreshold = 256
 
     init(_ pointer: OpaquePointer) {
         self.pointer = pointer
     }
 
     deinit {
-        for entry in verifyTemplates {
-            EVP_PKEY_CTX_free(entry.context)
-        }
-        p256Table.load(ordering: .acquiring)?.release()
         EVP_PKEY_free(pointer)
-    }
-
-    /// The key's P-256 table, when it has one.
-    var table: P256KeyTable? {
-        p256Table.load(ordering: .acquiring)?.takeUnretainedValue()
-    }
-
-    /// Counts an ES256 verification made without the table; builds the table on the threshold's verification.
-    func countVerificationWithoutTable() {
-        let count = verificationsWithoutTable.wrappingAdd(1, ordering: .relaxed).newValue
-        if count == Self.automaticTableThreshold {
-            _ = buildTable()
-        }
-    }
-
-    /// Builds and publishes the P-256 table unless the key has one; returns the key's table, or nil when none can
-    /// be built (not a P-256 key, or OpenSSL without `EC_GROUP_precompute_mult`).
-    func buildTable() -> P256KeyTable? {
-        if let table { return table }
-        guard let built = P256KeyTable(publicKey: pointer) else { return nil }
-        let candidate = Unmanaged.passRetained(built)
-        let (exchanged, existing) = p256Table.compareExchange(
-            expected: nil,
-            desired: candidate,
-            ordering: .acquiringAndReleasing
-        )
-        if exchanged { return built }
-        candidate.release()
-        return existing?.takeUnretainedValue()
-    }
-
-    /// A fresh verification context for `algorithm`, copied from the key's template (made on first use);
-    /// the caller frees it with `EVP_PKEY_CTX_free`. Nil when OpenSSL fails.
-    func makeVerifyContext(
-        _ algorithm: JWSAlgorithm,
-        family: JWSAlgorithm.Family,
-        hash: HashAlgorithm
-    ) -> OpaquePointer? {
-        lock.lock()
-        defer { lock.unlock() }
-        for entry in verifyTemplates where entry.algorithm == algorithm {
-            return EVP_PKEY_CTX_dup(entry.context)
-        }
-        guard let template = makeVerifyTemplate(family: family, hash: hash) else { return nil }
-        verifyTemplates.append((algorithm, template))
-        return EVP_PKEY_CTX_dup(template)
-    }
-
-    private func makeVerifyTemplate(family: JWSAlgorithm.Family, hash: HashAlgorithm) -> OpaquePointer? {
-        guard let context = EVP_PKEY_CTX_new_from_pkey(nil, pointer, nil) else { return nil }
-        var ok = EVP_PKEY_verify_init(context) == 1
-        switch family {
-        case .rsaPKCS1:
-            ok = ok && EVP_PKEY_CTX_set_rsa_padding(context, RSA_PKCS1_PADDING) == 1
-        case .rsaPSS:
-            ok = ok && configurePSS(context, hash: hash)
-        default:
-            break
-        }
-        ok = ok && EVP_PKEY_CTX_set_signature_md(context, hash.evpMD) == 1
-        guard ok else {
-            EVP_PKEY_CTX_free(context)
-            return nil
-        }
-        return context
     }
 }
 
@@ -224,6 +137,7 @@ func classify(_ pkey: OpaquePointer) throws(WebhookCryptoError) -> PublicKeyType
         guard bits <= RSALimits.maximumBits else {
             throw WebhookCryptoError(.invalidKey, "RSA modulus of \(bits) bits is over the maximum of 16384")
         }
+        try checkRSAExponent(pkey)
         return .rsa(modulusBits: bits)
     }
     if EVP_PKEY_is_a(pkey, "EC") == 1 {
@@ -244,10 +158,25 @@ func classify(_ pkey: OpaquePointer) throws(WebhookCryptoError) -> PublicKeyType
     throw WebhookCryptoError(.invalidKey, "unsupported key type (only RSA and EC P-256/384/521)")
 }
 
+/// Refuses an RSA public exponent that is even or under 3.
+///
+/// With e = 1 every value is its own signature, so anyone could forge RS* tokens; an even e is not a valid RSA
+/// exponent at all (it shares the factor 2 with φ(n)).
+private func checkRSAExponent(_ pkey: OpaquePointer) throws(WebhookCryptoError) {
+    var exponent: OpaquePointer?
+    guard EVP_PKEY_get_bn_param(pkey, "e", &exponent) == 1, let exponent else {
+        throw WebhookCryptoError(.invalidKey, "RSA key without a readable public exponent")
+    }
+    defer { BN_free(exponent) }
+    guard BN_is_negative(exponent) == 0, BN_is_odd(exponent) == 1, BN_is_one(exponent) == 0 else {
+        throw WebhookCryptoError(.invalidKey, "RSA public exponent must be odd and at least 3")
+    }
+}
+
 /// An immutable RSA or EC public key.
 ///
-/// RSA moduli under 2048 bits and curves other than P-256, P-384 and P-521 are rejected with
-/// ``WebhookCryptoError/Code/invalidKey``. The value is `Sendable` and may be used from many tasks at once.
+/// RSA moduli under 2048 or over 16384 bits, RSA public exponents that are even or under 3, and curves other than
+/// P-256, P-384 and P-521 are rejected with ``WebhookCryptoError/Code/invalidKey``. The value is `Sendable` and may be used from many tasks at once.
 public struct PublicKey: Sendable {
     let box: EVPKeyBox
     /// The key's type and size.
@@ -351,21 +280,6 @@ public struct PublicKey: Sendable {
         PEM.encode(derRepresentation(), label: "PUBLIC KEY")
     }
 
-    /// Prepares this key now for many verifications, where that makes them faster.
-    ///
-    /// For a P-256 key (ES256) this builds a table of multiples of the key (about 25 ms of work and 148 KiB of
-    /// memory, kept as long as the key), after which each verification takes about half as long. A P-256 key builds
-    /// it by itself on its 256th verification; call this at start-up to have it from the first request on, for
-    /// example after loading a key set. It is thread-safe, and a second call does nothing. RSA, P-384 and P-521
-    /// keys have nothing to prepare.
-    /// - Returns: Whether the key has the table now: false for keys other than P-256, and when the system's
-    ///   libcrypto lacks `EC_GROUP_precompute_mult` (verification is then as fast as OpenSSL's own, and correct).
-    @discardableResult
-    public func prepareForRepeatedVerification() -> Bool {
-        guard type == .ec(.p256) else { return false }
-        return box.buildTable() != nil
-    }
-
     /// Verifies a raw JWS signature.
     ///
     /// For ES* the signature must be the raw R‖S form of exactly twice the curve's field size
@@ -401,83 +315,53 @@ public struct PublicKey: Sendable {
     }
 
     /// Verifies a signature whose algorithm is already known to fit the key.
+    ///
+    /// ES* signatures are converted from JOSE's raw R‖S to DER first; RS*, PS* and ES* then all go through
+    /// `EVP_DigestVerifyInit_ex` and `EVP_DigestVerify` on a fresh `EVP_MD_CTX`.
     func verify(_ signature: UnsafeRawBufferPointer, message: UnsafeRawBufferPointer, algorithm: JWSAlgorithm) -> Bool {
         defer { ERR_clear_error() }
         guard let (family, hash) = algorithm.parameters, type.allows(algorithm) else { return false }
         if case .ecdsa(let curve) = family {
-            guard signature.count == 2 * curve.fieldSize else { return false }
-            if curve == .p256 {
-                if let table = box.table {
-                    return Self.verify(signature, message: message, with: table)
-                }
-                box.countVerificationWithoutTable()
-            }
-            // DER `ECDSA-Sig-Value` of at most 2 * (2 + 67) + 3 bytes, built on the stack.
-            return withUnsafeTemporaryAllocation(byteCount: 2 * curve.fieldSize + 9, alignment: 1) { buffer in
-                guard let length = ECDSASignature.writeDER(fromRaw: signature, fieldSize: curve.fieldSize, into: buffer)
-                else { return false }
-                return verifyDigestSignature(
-                    UnsafeRawBufferPointer(rebasing: buffer[0..<length]),
-                    message: message,
-                    algorithm: algorithm,
-                    family: family,
-                    hash: hash
-                )
-            }
+            guard let der = ECDSASignature.derFromRaw(signature, fieldSize: curve.fieldSize) else { return false }
+            return der.withUnsafeBytes { verifyDigestSignature($0, message: message, family: family, hash: hash) }
         }
-        return verifyDigestSignature(signature, message: message, algorithm: algorithm, family: family, hash: hash)
+        return verifyDigestSignature(signature, message: message, family: family, hash: hash)
     }
 
-    /// ES256 with the key's table: SHA-256 of `message`, then ``P256KeyTable/isValidSignature(_:digest:)``.
-    private static func verify(
-        _ signature: UnsafeRawBufferPointer,
-        message: UnsafeRawBufferPointer,
-        with table: P256KeyTable
-    ) -> Bool {
-        withUnsafeTemporaryAllocation(byteCount: Int(EVP_MAX_MD_SIZE), alignment: 1) { digest in
-            var digestLength: UInt32 = 0
-            guard
-                EVP_Digest(
-                    message.baseAddress,
-                    message.count,
-                    digest.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                    &digestLength,
-                    HashAlgorithm.sha256.evpMD,
-                    nil
-                ) == 1,
-                digestLength == 32
-            else { return false }
-            return table.isValidSignature(signature, digest: UnsafeRawBufferPointer(rebasing: digest[0..<32]))
-        }
-    }
-
-    /// Hashes `message` with the pre-fetched digest, then `EVP_PKEY_verify` on a copy of the key's prepared context
-    /// (the same checks as `EVP_DigestVerify`: PKCS#1 v1.5 with the DigestInfo of `hash`, PSS with MGF1 and a salt
-    /// of the digest's length, or ECDSA).
+    /// `EVP_DigestVerify` of `signature` over `message`: PKCS#1 v1.5 for RS*, PSS with MGF1 over the same hash and
+    /// a salt as long as the digest for PS*, DER ECDSA for ES*.
     private func verifyDigestSignature(
         _ signature: UnsafeRawBufferPointer,
         message: UnsafeRawBufferPointer,
-        algorithm: JWSAlgorithm,
         family: JWSAlgorithm.Family,
         hash: HashAlgorithm
     ) -> Bool {
-        guard let context = box.makeVerifyContext(algorithm, family: family, hash: hash) else { return false }
-        defer { EVP_PKEY_CTX_free(context) }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Int(EVP_MAX_MD_SIZE)) { digest in
-            var digestLength: UInt32 = 0
-            guard
-                EVP_Digest(message.baseAddress, message.count, digest.baseAddress, &digestLength, hash.evpMD, nil) == 1,
-                Int(digestLength) == hash.digestSize
-            else { return false }
-            let result = EVP_PKEY_verify(
-                context,
-                signature.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                signature.count,
-                digest.baseAddress,
-                Int(digestLength)
-            )
-            return result == 1
+        guard let context = EVP_MD_CTX_new() else { return false }
+        defer { EVP_MD_CTX_free(context) }
+        // The EVP_PKEY_CTX that init sets here belongs to `context` and is freed with it.
+        var pkeyContext: OpaquePointer?
+        guard
+            EVP_DigestVerifyInit_ex(context, &pkeyContext, EVP_MD_get0_name(hash.evpMD), nil, nil, box.pointer, nil)
+                == 1,
+            let pkeyContext
+        else { return false }
+        switch family {
+        case .rsaPKCS1:
+            guard EVP_PKEY_CTX_set_rsa_padding(pkeyContext, RSA_PKCS1_PADDING) == 1 else { return false }
+        case .rsaPSS:
+            guard configurePSS(pkeyContext, hash: hash) else { return false }
+        default:
+            break
         }
+        // A zero-length message may come with a nil base address; OpenSSL accepts that for a count of 0.
+        let result = EVP_DigestVerify(
+            context,
+            signature.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            signature.count,
+            message.baseAddress?.assumingMemoryBound(to: UInt8.self),
+            message.count
+        )
+        return result == 1
     }
 }
 
@@ -507,6 +391,8 @@ func encodeDER(
 
 /// Conversions between JOSE's raw R‖S ECDSA signatures and DER `ECDSA-Sig-Value`.
 enum ECDSASignature {
+    /// The DER `ECDSA-Sig-Value` of a raw R‖S signature, through `BN_bin2bn`, `ECDSA_SIG_set0` and
+    /// `i2d_ECDSA_SIG`; nil unless `raw` is exactly `2 * fieldSize` bytes.
     static func derFromRaw(_ raw: UnsafeRawBufferPointer, fieldSize: Int) -> [UInt8]? {
         guard raw.count == 2 * fieldSize, let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
             return nil
@@ -525,57 +411,6 @@ enum ECDSASignature {
         }
         let der = encodeDER(signature) { i2d_ECDSA_SIG($0, $1) }
         return der.isEmpty ? nil : der
-    }
-
-    /// Writes the DER `SEQUENCE { INTEGER r, INTEGER s }` of a raw R‖S signature into `output` (at least
-    /// `2 * fieldSize + 9` bytes), exactly as `i2d_ECDSA_SIG` of `BN_bin2bn(r)`, `BN_bin2bn(s)` would: minimal
-    /// non-negative INTEGERs (leading zeros dropped, a 0x00 before a high bit, zero as `02 01 00`).
-    /// Returns the length, or nil when `raw` is not `2 * fieldSize` bytes.
-    static func writeDER(
-        fromRaw raw: UnsafeRawBufferPointer,
-        fieldSize: Int,
-        into output: UnsafeMutableRawBufferPointer
-    ) -> Int? {
-        guard raw.count == 2 * fieldSize, output.count >= 2 * fieldSize + 9 else { return nil }
-        func integer(_ offset: Int) -> (start: Int, count: Int, pad: Bool) {
-            var start = offset
-            let end = offset + fieldSize
-            while start < end && raw[start] == 0 { start += 1 }
-            if start == end { return (end - 1, 1, false) }  // zero: one 0x00 byte
-            return (start, end - start, raw[start] & 0x80 != 0)
-        }
-        let r = integer(0)
-        let s = integer(fieldSize)
-        let rLength = r.count + (r.pad ? 1 : 0)
-        let sLength = s.count + (s.pad ? 1 : 0)
-        let content = 2 + rLength + 2 + sLength
-        var out = 0
-        output[out] = 0x30
-        out += 1
-        if content >= 0x80 {
-            output[out] = 0x81
-            output[out + 1] = UInt8(content)
-            out += 2
-        } else {
-            output[out] = UInt8(content)
-            out += 1
-        }
-        func write(_ part: (start: Int, count: Int, pad: Bool), length: Int) {
-            output[out] = 0x02
-            output[out + 1] = UInt8(length)
-            out += 2
-            if part.pad {
-                output[out] = 0
-                out += 1
-            }
-            for index in part.start..<(part.start + part.count) {
-                output[out] = raw[index]
-                out += 1
-            }
-        }
-        write(r, length: rLength)
-        write(s, length: sLength)
-        return out
     }
 
     static func rawFromDER(_ der: [UInt8], fieldSize: Int) -> [UInt8]? {

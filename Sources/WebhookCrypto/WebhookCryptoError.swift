@@ -45,6 +45,9 @@ public struct WebhookCryptoError: Error, Sendable, Equatable, CustomStringConver
         public static let tooLarge = Code(rawValue: "too_large")
         /// The header's `crit` lists an extension this library does not understand.
         public static let unknownCriticalHeader = Code(rawValue: "unknown_critical_header")
+        /// The verifier's own configuration cannot work, for example a leeway that is negative or not finite, or a
+        /// clock that returns a non-finite time. Never caused by the token.
+        public static let invalidConfiguration = Code(rawValue: "invalid_configuration")
         /// OpenSSL failed unexpectedly (for example, out of memory).
         public static let internalError = Code(rawValue: "internal_error")
 

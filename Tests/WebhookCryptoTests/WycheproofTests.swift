@@ -104,25 +104,11 @@ struct WycheproofTests {
 
     @Test("signature files", arguments: signatureFiles)
     func signatures(file: String, algorithm: JWSAlgorithm) throws {
-        try checkSignatures(file: file, algorithm: algorithm, withKeyTable: false)
-    }
-
-    /// The P-256 vectors again, each key with its table of multiples (`P256KeyTable`), so that every case also runs
-    /// through that path rather than `EVP_PKEY_verify`.
-    @Test("signature file, ES256 with the key's table")
-    func signaturesWithKeyTable() throws {
-        try checkSignatures(file: "ecdsa_secp256r1_sha256_p1363_test.json", algorithm: .es256, withKeyTable: true)
-    }
-
-    private func checkSignatures(file: String, algorithm: JWSAlgorithm, withKeyTable: Bool) throws {
         let vectors = try Self.load(file, as: SignatureFile.self)
         var count = 0
         var acceptableCount = 0
         for group in vectors.testGroups {
             let key = try PublicKey(der: TestSupport.hex(group.publicKeyDer))
-            if withKeyTable {
-                try #require(key.prepareForRepeatedVerification(), "\(file): the key table must be built")
-            }
             for test in group.tests {
                 count += 1
                 let accepted: Bool
@@ -151,7 +137,7 @@ struct WycheproofTests {
             }
         }
         print(
-            "wycheproof \(file)\(withKeyTable ? " (key table)" : ""): \(count) cases (\(acceptableCount) acceptable, rejected)"
+            "wycheproof \(file): \(count) cases (\(acceptableCount) acceptable, rejected)"
         )
         #expect(count == vectors.numberOfTests)
     }
