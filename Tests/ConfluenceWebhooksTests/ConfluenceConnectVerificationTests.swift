@@ -515,7 +515,9 @@ struct ConfluenceConnectVerificationTests {
         let identified = try signed(identifier: "wh-1")
         let byIdentifier = try await verifier.verify(identified, eventName: "page_created")
         #expect(byIdentifier.deliveryKey == "confluence:id:\(Values.clientKey):wh-1")
-        #expect(try await verifier.verify(identified, eventName: "page_created").deliveryKey == byIdentifier.deliveryKey)
+        #expect(
+            try await verifier.verify(identified, eventName: "page_created").deliveryKey == byIdentifier.deliveryKey
+        )
 
         let withJTI = try signed(editClaims: { $0["jti"] = .string("jti-7") })
         #expect(

@@ -47,7 +47,10 @@ struct RServiceHandshakeTests {
         issuer: String = account
     ) async throws -> WebhookAnswer? {
         let verifier = TestSupport.verifier(TestSupport.rsaKeys(), issuer: issuer, onVerificationRequest: recorder.hook)
-        let request = try TestSupport.signer(issuer: issuer).sign(message: message(callback: callback), now: TestSupport.now)
+        let request = try TestSupport.signer(issuer: issuer).sign(
+            message: message(callback: callback),
+            now: TestSupport.now
+        )
         let webhook = try await verifier.verify(request)
         #expect(webhook.jwt != nil)
         #expect(webhook.verificationCallbackURL == callback)
@@ -124,8 +127,15 @@ struct RServiceHandshakeTests {
         #expect(await plain.answerBeforeHandler(try await plain.verify(request)) == nil)
 
         let recorder = HandshakeRecorder()
-        let hooked = TestSupport.verifier(TestSupport.rsaKeys(), issuer: Self.account, onVerificationRequest: recorder.hook)
-        let note = try TestSupport.signer(issuer: Self.account).sign(message: TestSupport.message(), now: TestSupport.now)
+        let hooked = TestSupport.verifier(
+            TestSupport.rsaKeys(),
+            issuer: Self.account,
+            onVerificationRequest: recorder.hook
+        )
+        let note = try TestSupport.signer(issuer: Self.account).sign(
+            message: TestSupport.message(),
+            now: TestSupport.now
+        )
         #expect(await hooked.answerBeforeHandler(try await hooked.verify(note)) == nil)
         #expect(recorder.called.isEmpty)
     }

@@ -59,13 +59,18 @@ struct RServiceVerifierDeliveryKeyTests {
         #expect(try await key(other) != key(original))
     }
 
-    @Test("Each delivery header gives the key, names compared case-insensitively", arguments: [
-        "x-xurrent-delivery-origin", "X-Xurrent-Delivery-Origin", "x-xurrent-delivery", "X-XURRENT-DELIVERY",
-        "X-4me-Delivery", "x-4me-delivery",
-    ])
+    @Test(
+        "Each delivery header gives the key, names compared case-insensitively",
+        arguments: [
+            "x-xurrent-delivery-origin", "X-Xurrent-Delivery-Origin", "x-xurrent-delivery", "X-XURRENT-DELIVERY",
+            "X-4me-Delivery", "x-4me-delivery",
+        ]
+    )
     func eachHeader(name: String) async throws {
-        #expect(try await key(signed(headers: [name: "8fd93dc6-1d43-49c2-892e-2ab5cb029e4e"]))
-            == "rservice:delivery:8fd93dc6-1d43-49c2-892e-2ab5cb029e4e")
+        #expect(
+            try await key(signed(headers: [name: "8fd93dc6-1d43-49c2-892e-2ab5cb029e4e"]))
+                == "rservice:delivery:8fd93dc6-1d43-49c2-892e-2ab5cb029e4e"
+        )
     }
 
     @Test("Precedence: x-xurrent-delivery-origin, then x-xurrent-delivery, then X-4me-Delivery, then jti")
@@ -74,13 +79,17 @@ struct RServiceVerifierDeliveryKeyTests {
             "X-4me-Delivery": "four", "x-xurrent-delivery": "xurrent", "x-xurrent-delivery-origin": "origin",
         ]
         #expect(try await key(signed(headers: all)) == "rservice:delivery:origin")
-        #expect(try await key(signed(headers: ["X-4me-Delivery": "four", "x-xurrent-delivery": "xurrent"]))
-            == "rservice:delivery:xurrent")
+        #expect(
+            try await key(signed(headers: ["X-4me-Delivery": "four", "x-xurrent-delivery": "xurrent"]))
+                == "rservice:delivery:xurrent"
+        )
         #expect(try await key(signed(headers: ["X-4me-Delivery": "four"])) == "rservice:delivery:four")
         #expect(try await key(signed(headers: [:])) == "rservice:jti:jti-1")
         // The unconfirmed 4me form of the origin header is not read for the key.
-        #expect(try await key(signed(headers: ["X-4me-Delivery-Origin": "old", "X-4me-Delivery": "four"]))
-            == "rservice:delivery:four")
+        #expect(
+            try await key(signed(headers: ["X-4me-Delivery-Origin": "old", "X-4me-Delivery": "four"]))
+                == "rservice:delivery:four"
+        )
     }
 
     @Test("A re-delivery (new id, new token, origin header) has the key of the original delivery")
@@ -115,7 +124,9 @@ struct RServiceVerifierDeliveryKeyTests {
     func hashedIDs() async throws {
         for id in ["a:b", "a b", String(repeating: "c", count: 129)] {
             let direct = try await key(signed(headers: ["x-xurrent-delivery": id]))
-            let viaOrigin = try await key(signed(headers: ["x-xurrent-delivery-origin": id, "x-xurrent-delivery": "z"]))
+            let viaOrigin = try await key(
+                signed(headers: ["x-xurrent-delivery-origin": id, "x-xurrent-delivery": "z"])
+            )
             #expect(direct?.hasPrefix("rservice:delivery-sha256:") == true)
             #expect(direct?.utf8.count == "rservice:delivery-sha256:".utf8.count + 64)
             #expect(direct == viaOrigin)
@@ -374,7 +385,9 @@ struct RServiceVerifierUnsignedTests {
     @Test("Unsigned mode rejects signed bodies as not authentic, never as a configuration error")
     func rejectsSigned() async throws {
         let signed = try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
-        for request in [signed, TestSupport.request(body: #"{"jwt":"a.b.c"}"#), TestSupport.request(body: #"{"jwt":1}"#)] {
+        for request in [
+            signed, TestSupport.request(body: #"{"jwt":"a.b.c"}"#), TestSupport.request(body: #"{"jwt":1}"#),
+        ] {
             let error = await TestSupport.error(TestSupport.verifier(.unsigned), request)
             #expect(error?.code == .algorithmNotAllowed)
             #expect(error?.category == .authentication)
