@@ -267,15 +267,19 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         }
         let deliveryID = Self.deliveryIdentifier(of: request)
         let outsideName = Self.nonEmpty(eventName) ?? Self.nonEmpty(eventNameResolver?(request))
-        if let outsideName, let bodyName = Self.bodyEventName(in: request.body),
-            Array(outsideName.utf8) != Array(bodyName.utf8)
-        {
-            throw WebhookError(
-                .eventNameMismatch,
-                "the event name given outside the body differs from the signed body's own event name"
-            )
+        let event: ConfluenceEvent
+        do {
+            event = try ConfluenceEvent.decode(from: request.body, eventName: outsideName)
+        } catch {
+            // A body decoded under a name that is not its own may fail to decode: the mismatch is the finding.
+            if let outsideName {
+                try Self.checkEventName(outsideName, bodyName: Self.bodyEventName(in: request.body))
+            }
+            throw error
         }
-        let event = try ConfluenceEvent.decode(from: request.body, eventName: outsideName)
+        if let outsideName {
+            try Self.checkEventName(outsideName, bodyName: Self.bodyEventName(of: event, body: request.body))
+        }
         return VerifiedWebhook(
             vendor: .confluence,
             eventName: event.eventName,
@@ -539,6 +543,27 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             return WebhookDeliveryKey.make(vendor: "confluence", kind: "jti", parts: [clientKey, jwtID])
         }
         return WebhookDeliveryKey.digest(vendor: "confluence", signature: signature, body: body)
+    }
+
+    /// An outside event name must be byte for byte the body's own, when the body has one.
+    static func checkEventName(_ outsideName: String, bodyName: String?) throws(WebhookError) {
+        guard let bodyName, Array(outsideName.utf8) != Array(bodyName.utf8) else { return }
+        throw WebhookError(
+            .eventNameMismatch,
+            "the event name given outside the body differs from the signed body's own event name"
+        )
+    }
+
+    /// The body's own event name, read from the decoded event (its envelope, or the JSON kept for an unknown
+    /// event) so that the body is parsed once; from the body bytes only for a payload without an envelope.
+    static func bodyEventName(of event: ConfluenceEvent, body: [UInt8]) -> String? {
+        if case .unknown(_, let json) = event {
+            return ConfluenceEvent.bodyEventName(json)
+        }
+        if let envelope = event.envelope {
+            return nonEmpty(envelope.event) ?? nonEmpty(envelope.eventType)
+        }
+        return bodyEventName(in: body)
     }
 
     /// The event name the body itself carries (`event`, else `eventType`, as ``ConfluenceEvent/decode(from:eventName:)``

@@ -351,6 +351,17 @@ struct ConfluenceHMACVerificationTests {
         #expect(await Values.rejection(verifier, request, eventName: "Caf\u{E9}_created")?.code == .eventNameMismatch)
     }
 
+    @Test("a body that would not decode under the outside name is still event_name_mismatch, not a decoding error")
+    func mismatchBeforeDecodingError() async throws {
+        let request = try signed(Array(#"{"event":"custom_event","page":"not an object"}"#.utf8))
+        #expect(try await verifier.verify(request).eventName == "custom_event")
+        let error = await Values.rejection(verifier, request, eventName: "page_created")
+        #expect(error?.code == .eventNameMismatch)
+        // Under its own name it decodes; a body that does not decode under its own name stays a decoding error.
+        let broken = try signed(Array(#"{"event":"page_created","page":"not an object"}"#.utf8))
+        #expect(await Values.rejection(verifier, broken, eventName: "page_created")?.category == .decoding)
+    }
+
     @Test("a Cloud body without an event takes the URL's name (not authenticated: the body does not carry it)")
     func cloudTakesOutsideName() async throws {
         var request = try signed(try Values.pageUpdatedBody())
