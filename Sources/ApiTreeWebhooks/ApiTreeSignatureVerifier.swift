@@ -12,10 +12,13 @@ public import WebhookRegistry
 ///
 /// Checks, in order: body size; the signature header (missing, or undecodable in the configured encoding, or of
 /// the wrong length); the HMAC over the exact raw bytes, in constant time, against each configured secret
-/// (rotation); optional de-duplication of the signature; decoding of the event.
+/// (rotation); decoding of the event.
 ///
-/// ApiTree sends no timestamp and no delivery id, so a captured delivery stays valid forever. Give a
-/// `ReplayStore` to reject a signature seen within ``replayWindow`` seconds.
+/// ApiTree sends no timestamp and no delivery id, so a captured delivery stays valid forever: no time check can
+/// reject a replay, and ``minimumDeliveryRetention`` is `.zero`. The verifier records nothing;
+/// `VerifiedWebhook/deliveryKey`, which the middleware's delivery ledger uses to process a delivery once, is
+/// `apitree:sha256:<hex>`, a SHA-256 over the verified MAC and the body: every copy of one delivery has it (for
+/// as long as the ledger keeps it, a re-sent copy is recognised), and a different body has another key.
 public struct ApiTreeSignatureVerifier: WebhookVerifier {
     public typealias Event = ApiTreeEvent
 
@@ -104,44 +107,29 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     public let webhookURL: String
     /// The size limits.
     public let limits: WebhookLimits
-    /// Seconds a seen signature is remembered by the replay store.
-    public let replayWindow: Double
 
     private let authenticators: [HMACAuthenticator]
     private let urlBytes: [UInt8]
-    private let replayStore: (any ReplayStore)?
-    private let clock: @Sendable () -> Double
     private let configurationError: WebhookError?
 
     /// Creates a verifier.
     ///
-    /// A configuration that cannot work (no secret, an empty secret, an empty URL with the URL-then-body layout,
-    /// a negative replay window) makes every ``verify(_:eventName:)`` fail with
-    /// `WebhookError.Code.invalidConfiguration`.
+    /// A configuration that cannot work (no secret, an empty secret, an empty URL with the URL-then-body layout)
+    /// makes every ``verify(_:eventName:)`` fail with `WebhookError.Code.invalidConfiguration`.
     /// - Parameters:
     ///   - secrets: The webhook's secret, as `HMACKey(utf8:)`; several during a rotation. Each is prepared once here.
     ///   - webhookURL: The URL exactly as registered with ApiTree (scheme, host, path and any query).
     ///   - scheme: The signature scheme (default ``Scheme/default``).
     ///   - limits: Size limits, checked before anything else.
-    ///   - replayStore: When given, a signature seen before within `replayWindow` is rejected as
-    ///     `WebhookError.Code.replayed`.
-    ///   - replayWindow: Seconds a seen signature is remembered (default 300).
-    ///   - clock: UNIX seconds now, for the replay store's expiry.
     public init(
         secrets: [HMACKey],
         webhookURL: String,
         scheme: Scheme = .default,
-        limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
-        replayWindow: Double = 300,
-        clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
+        limits: WebhookLimits = .default
     ) {
         self.scheme = scheme
         self.webhookURL = webhookURL
         self.limits = limits
-        self.replayWindow = replayWindow
-        self.replayStore = replayStore
-        self.clock = clock
         self.urlBytes = Array(webhookURL.utf8)
         let usable = secrets.filter { $0.count > 0 }
         self.authenticators = usable.map { HMACAuthenticator(key: $0, algorithm: scheme.algorithm) }
@@ -153,11 +141,6 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
             configurationError = WebhookError(
                 .invalidConfiguration,
                 "the URL-then-body scheme needs the webhook URL registered with ApiTree"
-            )
-        } else if !(replayWindow >= 0) || !replayWindow.isFinite {
-            configurationError = WebhookError(
-                .invalidConfiguration,
-                "the replay window must be a finite, non-negative number of seconds"
             )
         } else {
             configurationError = nil
@@ -171,7 +154,7 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     ///   - eventName: The event name to use when the body has no `name` field.
     /// - Returns: The verified body and its event.
     /// - Throws: `WebhookError` attributed to ApiTree: `body_too_large`, `invalid_configuration`,
-    ///   `missing_signature`, `malformed_signature`, `signature_mismatch`, `replayed`, then the decoding codes
+    ///   `missing_signature`, `malformed_signature`, `signature_mismatch`, then the decoding codes
     ///   (`malformed_body`, `invalid_payload`, `missing_event_name`).
     public func verify(
         _ request: WebhookRequest,
@@ -179,14 +162,14 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     ) async throws(WebhookError) -> VerifiedWebhook<ApiTreeEvent> {
         do throws(WebhookError) {
             let mac = try authenticate(request)
-            if let replayStore {
-                let key = "apitree:sig:" + Base64.encode(mac)
-                guard await replayStore.insertIfAbsent(key, expiresAt: clock() + replayWindow) else {
-                    throw WebhookError(.replayed, "this signature was seen before (a replayed delivery)")
-                }
-            }
             let event = try ApiTreeEvent.decode(from: request.body, eventName: eventName)
-            return VerifiedWebhook(vendor: .apiTree, eventName: event.eventName, event: event, body: request.body)
+            return VerifiedWebhook(
+                vendor: .apiTree,
+                eventName: event.eventName,
+                event: event,
+                body: request.body,
+                deliveryKey: WebhookDeliveryKey.digest(vendor: "apitree", signature: mac, body: request.body)
+            )
         } catch {
             throw error.attributed(to: .apiTree)
         }

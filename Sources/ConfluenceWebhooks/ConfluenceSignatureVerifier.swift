@@ -6,10 +6,10 @@ public import WebhookRegistry
 ///
 /// Confluence authenticates webhooks in one of two ways, and a verifier checks exactly one of them:
 ///
-/// - ``hmac(secrets:limits:replayStore:eventName:clock:)``: admin and REST webhooks registered with a secret
+/// - ``hmac(secrets:limits:eventName:clock:)``: admin and REST webhooks registered with a secret
 ///   (Data Center, Jira-style Cloud admin webhooks). `X-Hub-Signature: sha256=<hex>` (or bare hex) is the
 ///   HMAC-SHA256 of the raw body with the secret.
-/// - ``connect(sharedSecrets:baseURL:leeway:limits:replayStore:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_,_)``:
+/// - ``connect(sharedSecrets:baseURL:leeway:limits:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_)``:
 ///   webhooks of a Connect app.
 ///   `Authorization: JWT <token>` (or a `jwt` query parameter) carries an HS256 JWT signed with the tenant's
 ///   `sharedSecret`, found by the token's `iss` (the tenant's `clientKey`); `exp` is required and `qsh` must match
@@ -19,10 +19,30 @@ public import WebhookRegistry
 /// webhook that Atlassian documents as sometimes sent without a JWT after the app was uninstalled (AC-2561): a
 /// receiver that wants to act on it must do so outside the verifier, treating it as unauthenticated.
 ///
-/// When a `ReplayStore` is given, a delivery whose `X-Atlassian-Webhook-Identifier` was seen in the last hour is
-/// rejected with `replayed`. The identifier is not covered by either signature: this removes honest retries
-/// (Atlassian may repeat a delivery up to 30 minutes late), it does not stop an attacker who replays a captured
-/// delivery with another identifier. In Connect mode `exp` bounds how long a captured delivery can be replayed.
+/// **Event name.** The body's own name (`event`, else `eventType`) is used when it has one; an event name given
+/// outside the body (the `eventName` argument of ``verify(_:eventName:)`` or the `eventName` resolver, e.g. an
+/// `?event=` query parameter) must then be byte-for-byte the same, or the request is rejected with
+/// `eventNameMismatch` (category authentication): an outside name never relabels a signed body. A body that names
+/// no event (Cloud) takes the outside name, and that name is **not authenticated** in HMAC mode (the signature
+/// covers the body only); in Connect mode it is covered by `qsh` only when it comes from the request's path or
+/// query.
+///
+/// **Delivery key.** The verifier records nothing; `VerifiedWebhook/deliveryKey`, which the middleware's delivery
+/// ledger uses to process a delivery once, is, first match wins:
+/// - the `X-Atlassian-Webhook-Identifier` header ("unique within the site and unchanged across retries"):
+///   `confluence:id:<identifier>` in HMAC mode, `confluence:id:<clientKey>:<identifier>` in Connect mode (the
+///   verified `iss`, since identifiers are unique only within a site). A value that is empty, over 256 bytes or
+///   not printable ASCII is ignored. The header is not signed: it tells Atlassian's retries apart (they may come up
+///   to 30 minutes late), it does not stop a sender who re-sends a captured delivery with another identifier;
+/// - in Connect mode, the verified token's `jti`: `confluence:jti:<clientKey>:<jti>`;
+/// - otherwise `confluence:sha256:<hex>`, a SHA-256 over the verified signature (the decoded `X-Hub-Signature`
+///   MAC, or the Connect token's exact bytes) and the body: two copies of one delivery share it, a different body
+///   does not.
+///
+/// A part that is not short visible ASCII without `:` is replaced by a SHA-256 (`confluence:id-sha256:<hex>`).
+///
+/// ``minimumDeliveryRetention`` is `.zero` in both modes: HMAC signatures carry no time, and Connect tokens are
+/// bounded only by their own `exp`, whose distance from `iat` the verifier does not limit.
 ///
 /// The value is `Sendable` and may be used from many tasks at once.
 public struct ConfluenceSignatureVerifier: WebhookVerifier {
@@ -42,8 +62,8 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     /// The longest `clientKey` (`iss`) passed to the lookup, in UTF-8 bytes.
     public static let maximumClientKeyLength = 256
 
-    /// How long a delivery identifier is remembered: one hour (Atlassian may repeat a delivery up to 30 minutes late).
-    public static let deliveryIdentifierLifetime: Double = 3600
+    /// The longest `X-Atlassian-Webhook-Identifier` value used for the delivery key, in bytes.
+    public static let maximumDeliveryIdentifierLength = 256
 
     /// The delivery identifier header, a de-duplication key "unique within the site and unchanged across retries".
     public static let deliveryIdentifierHeader = "X-Atlassian-Webhook-Identifier"
@@ -69,7 +89,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     private(set) var mode: Mode
     /// The size limits applied before parsing.
     public let limits: WebhookLimits
-    let replayStore: (any ReplayStore)?
     let eventNameResolver: EventNameResolver?
     let clock: @Sendable () -> Double
 
@@ -88,14 +107,14 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///     with any of them is accepted (rotation). An empty list or an empty secret makes every `verify` fail
     ///     with `invalidConfiguration`.
     ///   - limits: The body size limit, applied before anything else.
-    ///   - replayStore: Where delivery identifiers are remembered; `nil` for no de-duplication.
-    ///   - eventName: Tells the event name from the request when the caller passes none to `verify`.
-    ///   - clock: UNIX seconds now, for the replay store's expiry.
+    ///   - eventName: Tells the event name from the request when the caller passes none to `verify`. When the
+    ///     body names its event, the resolved name must equal it (`eventNameMismatch`); when the body names none,
+    ///     the resolved name is used, unauthenticated.
+    ///   - clock: UNIX seconds now (unused by HMAC verification; kept for symmetry with ``connect(sharedSecrets:baseURL:leeway:limits:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_)``).
     /// - Returns: The verifier; each secret's HMAC state is prepared once, here.
     public static func hmac(
         secrets: [HMACKey],
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) -> ConfluenceSignatureVerifier {
@@ -110,7 +129,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         return ConfluenceSignatureVerifier(
             mode: mode,
             limits: limits,
-            replayStore: replayStore,
             eventNameResolver: eventName,
             clock: clock
         )
@@ -124,16 +142,15 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///     `qsh` is recomputed, as Atlassian signs the module URL relative to it; `nil` when the app is served at `/`.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (Atlassian publishes none; default 60).
     ///   - limits: The body and token size limits, applied before parsing.
-    ///   - replayStore: Where delivery identifiers are remembered; `nil` for no de-duplication.
-    ///   - eventName: Tells the event name from the request when the caller passes none to `verify`.
-    ///   - clock: UNIX seconds now, for the time claims and the replay store's expiry.
+    ///   - eventName: Tells the event name from the request when the caller passes none to `verify`; it must
+    ///     equal the body's own name when the body has one (`eventNameMismatch`).
+    ///   - clock: UNIX seconds now, for the time claims.
     /// - Returns: The verifier.
     public static func connect(
         sharedSecrets: @escaping SharedSecretLookup,
         baseURL: String? = nil,
         leeway: Double = 60,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) -> ConfluenceSignatureVerifier {
@@ -145,7 +162,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         return ConfluenceSignatureVerifier(
             mode: .connect(configuration),
             limits: limits,
-            replayStore: replayStore,
             eventNameResolver: eventName,
             clock: clock
         )
@@ -162,7 +178,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///   - baseURL: The app's `baseUrl`, whose path is removed from the request path before `qsh` is recomputed.
     ///   - leeway: Seconds of clock skew allowed (default 60).
     ///   - limits: The size limits.
-    ///   - replayStore: Where delivery identifiers are remembered; `nil` for no de-duplication.
     ///   - eventName: Tells the event name from the request when the caller passes none.
     ///   - clock: UNIX seconds now.
     /// - Returns: The verifier.
@@ -171,7 +186,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         baseURL: String? = nil,
         leeway: Double = 60,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) -> ConfluenceSignatureVerifier {
@@ -181,7 +195,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             baseURL: baseURL,
             leeway: leeway,
             limits: limits,
-            replayStore: replayStore,
             eventName: eventName,
             clock: clock
         )
@@ -201,13 +214,11 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     private init(
         mode: Mode,
         limits: WebhookLimits,
-        replayStore: (any ReplayStore)?,
         eventNameResolver: EventNameResolver?,
         clock: @escaping @Sendable () -> Double
     ) {
         self.mode = mode
         self.limits = limits
-        self.replayStore = replayStore
         self.eventNameResolver = eventNameResolver
         self.clock = clock
     }
@@ -215,14 +226,15 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     /// Verifies a delivery and decodes its event.
     ///
     /// Order: body size limit; the signature or token (missing: `missingSignature`); the HMAC or the JWT (signature,
-    /// `alg` HS256 only, `exp` and `iss` required, time claims with the leeway, then `qsh`); the delivery identifier
-    /// against the replay store; the event name (the `eventName` argument, then the resolver, then the body's
-    /// `event` or `eventType`); decoding.
+    /// `alg` HS256 only, `exp` and `iss` required, time claims with the leeway, then `qsh`); the event name (the
+    /// body's `event` or `eventType`; an outside name, the `eventName` argument or else the resolver's, must equal
+    /// it, `eventNameMismatch` otherwise, and is used only when the body names none); decoding.
     /// - Parameters:
     ///   - request: The request as received, with its exact body bytes.
-    ///   - eventName: The event name the receiving URL was registered for; wins over the resolver and the body.
+    ///   - eventName: The event name the receiving URL was registered for; wins over the resolver. It must equal
+    ///     the body's own name when the body has one; it is not authenticated when the body has none.
     /// - Returns: The verified delivery; `jwt` is the verified token in Connect mode, `deliveryID` the
-    ///   `X-Atlassian-Webhook-Identifier` when present.
+    ///   `X-Atlassian-Webhook-Identifier` when present, `deliveryKey` as the type's discussion describes.
     /// - Throws: `WebhookError` attributed to Confluence. Decoding failures (`malformedBody`, `invalidPayload`,
     ///   `missingEventName`) have the category `decoding`; every other failure means the request is not trusted.
     public func verify(
@@ -242,31 +254,46 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ) async throws(WebhookError) -> VerifiedWebhook<ConfluenceEvent> {
         try limits.checkBody(request.body.count)
         var jwt: VerifiedJWT?
+        let signature: [UInt8]
         switch mode {
         case .misconfigured(let reason):
             throw WebhookError(.invalidConfiguration, reason)
         case .hmac(let authenticators):
-            try Self.verifyHMAC(request, authenticators: authenticators)
+            signature = try Self.verifyHMAC(request, authenticators: authenticators)
         case .connect(let configuration):
-            jwt = try await verifyConnect(request, configuration: configuration)
+            let (verified, token) = try await verifyConnect(request, configuration: configuration)
+            jwt = verified
+            signature = Array(token.utf8)
         }
         let deliveryID = Self.deliveryIdentifier(of: request)
-        if let replayStore, let deliveryID {
-            let key = Self.replayKey(forDeliveryIdentifier: deliveryID)
-            let fresh = await replayStore.insertIfAbsent(key, expiresAt: clock() + Self.deliveryIdentifierLifetime)
-            guard fresh else {
-                throw WebhookError(.replayed, "X-Atlassian-Webhook-Identifier was seen within the last hour")
+        let outsideName = Self.nonEmpty(eventName) ?? Self.nonEmpty(eventNameResolver?(request))
+        let event: ConfluenceEvent
+        do {
+            event = try ConfluenceEvent.decode(from: request.body, eventName: outsideName)
+        } catch {
+            // A body decoded under a name that is not its own may fail to decode: the mismatch is the finding.
+            if let outsideName {
+                try Self.checkEventName(outsideName, bodyName: Self.bodyEventName(in: request.body))
             }
+            throw error
         }
-        let name = Self.nonEmpty(eventName) ?? Self.nonEmpty(eventNameResolver?(request))
-        let event = try ConfluenceEvent.decode(from: request.body, eventName: name)
+        if let outsideName {
+            try Self.checkEventName(outsideName, bodyName: Self.bodyEventName(of: event, body: request.body))
+        }
         return VerifiedWebhook(
             vendor: .confluence,
             eventName: event.eventName,
             event: event,
             body: request.body,
             deliveryID: deliveryID,
-            jwt: jwt
+            jwt: jwt,
+            deliveryKey: Self.deliveryKey(
+                identifier: Self.keyIdentifier(of: request),
+                clientKey: jwt?.claims.issuer,
+                jwtID: jwt?.claims.jwtID,
+                signature: signature,
+                body: request.body
+            )
         )
     }
 
@@ -276,7 +303,11 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     /// room for surrounding spaces).
     static let maximumSignatureLength = 128
 
-    static func verifyHMAC(_ request: WebhookRequest, authenticators: [HMACAuthenticator]) throws(WebhookError) {
+    /// Checks `X-Hub-Signature`; returns the verified MAC.
+    static func verifyHMAC(
+        _ request: WebhookRequest,
+        authenticators: [HMACAuthenticator]
+    ) throws(WebhookError) -> [UInt8] {
         let value: String
         switch request.headers.occurrence(of: signatureHeader) {
         case .absent:
@@ -288,7 +319,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         }
         let mac = try decodeSignature(value)
         for authenticator in authenticators where authenticator.isValidAuthenticationCode(mac, for: request.body) {
-            return
+            return mac
         }
         throw WebhookError(.signatureMismatch, "X-Hub-Signature does not match the body with any configured secret")
     }
@@ -334,10 +365,11 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
 
     // MARK: Connect mode
 
+    /// Checks the Connect token; returns it verified, with its exact text.
     private func verifyConnect(
         _ request: WebhookRequest,
         configuration: ConnectConfiguration
-    ) async throws(WebhookError) -> VerifiedJWT {
+    ) async throws(WebhookError) -> (VerifiedJWT, String) {
         let token = try Self.connectToken(in: request)
         try limits.checkToken(token.utf8.count)
         let unverified: UnverifiedJWT
@@ -368,7 +400,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             throw WebhookError(error)
         }
         try Self.checkQueryStringHash(verified, request: request, baseURL: configuration.baseURL)
-        return verified
+        return (verified, token)
     }
 
     /// The HS256 keys of a `clientKey`: prepared at configuration, or looked up and prepared now.
@@ -485,13 +517,78 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// The replay-store key of a delivery identifier: `confluence:id:<value>`, or, for values over 128 bytes,
-    /// `confluence:id-sha256:<hex>` so that keys stay small.
-    public static func replayKey(forDeliveryIdentifier identifier: String) -> String {
-        if identifier.utf8.count <= 128 {
-            return "confluence:id:" + identifier
+    /// The `X-Atlassian-Webhook-Identifier` usable in a delivery key: trimmed, 1 to
+    /// ``maximumDeliveryIdentifierLength`` bytes of printable ASCII; `nil` otherwise.
+    static func keyIdentifier(of request: WebhookRequest) -> String? {
+        WebhookDeliveryKey.headerID(
+            request.headers[deliveryIdentifierHeader],
+            maximumLength: maximumDeliveryIdentifierLength
+        )
+    }
+
+    /// The delivery key: the identifier (per `clientKey` in Connect mode), else the Connect token's `jti`, else a
+    /// digest of the verified signature and the body.
+    static func deliveryKey(
+        identifier: String?,
+        clientKey: String?,
+        jwtID: String?,
+        signature: [UInt8],
+        body: [UInt8]
+    ) -> String {
+        let tenant = clientKey.map { [$0] } ?? []
+        if let identifier {
+            return WebhookDeliveryKey.make(vendor: "confluence", kind: "id", parts: tenant + [identifier])
         }
-        return "confluence:id-sha256:" + Hex.encode(Digest.hash(Array(identifier.utf8), using: .sha256))
+        if let clientKey, let jwtID, !jwtID.isEmpty {
+            return WebhookDeliveryKey.make(vendor: "confluence", kind: "jti", parts: [clientKey, jwtID])
+        }
+        return WebhookDeliveryKey.digest(vendor: "confluence", signature: signature, body: body)
+    }
+
+    /// An outside event name must be byte for byte the body's own, when the body has one.
+    static func checkEventName(_ outsideName: String, bodyName: String?) throws(WebhookError) {
+        guard let bodyName, Array(outsideName.utf8) != Array(bodyName.utf8) else { return }
+        throw WebhookError(
+            .eventNameMismatch,
+            "the event name given outside the body differs from the signed body's own event name"
+        )
+    }
+
+    /// The body's own event name, read from the decoded event (its envelope, or the JSON kept for an unknown
+    /// event) so that the body is parsed once; from the body bytes only for a payload without an envelope.
+    static func bodyEventName(of event: ConfluenceEvent, body: [UInt8]) -> String? {
+        if case .unknown(_, let json) = event {
+            return ConfluenceEvent.bodyEventName(json)
+        }
+        if let envelope = event.envelope {
+            return nonEmpty(envelope.event) ?? nonEmpty(envelope.eventType)
+        }
+        return bodyEventName(in: body)
+    }
+
+    /// The event name the body itself carries (`event`, else `eventType`, as ``ConfluenceEvent/decode(from:eventName:)``
+    /// reads it), or `nil` when it names none or is not a JSON object (decoding then reports it).
+    static func bodyEventName(in body: [UInt8]) -> String? {
+        guard let names = try? WebhookJSON.decode(BodyEventNames.self, from: body, vendor: .confluence) else {
+            return nil
+        }
+        return nonEmpty(names.event) ?? nonEmpty(names.eventType)
+    }
+
+    /// The body's name members, each kept only when it is a string.
+    private struct BodyEventNames: Decodable {
+        var event: String?
+        var eventType: String?
+
+        enum CodingKeys: String, CodingKey {
+            case event, eventType
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            event = try? container.decodeIfPresent(String.self, forKey: .event)
+            eventType = try? container.decodeIfPresent(String.self, forKey: .eventType)
+        }
     }
 
     static func nonEmpty(_ text: String?) -> String? {

@@ -17,12 +17,21 @@ public import WebhookRegistry
 /// 5. the signature over the exact token bytes with each secret found (rotation), then the claims: `exp` and `iss`
 ///    required, the verified `iss` equal to the one looked up, `exp`, `nbf` and `iat` within the leeway;
 /// 6. optionally, `sub` equal to the sender id in the body (`subject_mismatch`);
-/// 7. optionally, `jti` not seen before (`replayed`);
-/// 8. decoding the body (failures are of category `decoding`).
+/// 7. decoding the body (failures are of category `decoding`).
 ///
 /// The token does not cover the body: HipChat signs no body hash. Within the token's lifetime the body could be
 /// altered by whoever holds the token. The body's `oauth_client_id` is never used to choose a secret or to
 /// authenticate anything.
+///
+/// The verifier records nothing. `VerifiedWebhook/deliveryKey`, which the middleware's delivery ledger uses to
+/// process a delivery once, is `hipchat:jti:<iss>:<jti>`: the verified token's `jti` (20 random characters),
+/// namespaced by its verified issuer (the installation), or `hipchat:jti-sha256:<hex>` when either is not short
+/// visible ASCII without `:`. It is `nil` when the token has no `jti` (or an empty one): such a delivery is
+/// processed every time it arrives. Because the token does not cover the body, two different bodies sent under
+/// one token share one key: the second is treated as a copy of the first.
+///
+/// ``minimumDeliveryRetention`` is `.zero`: HipChat bounds a token's life only by its own `exp`, whose distance
+/// from `iat` the verifier does not limit, so no retention derived from the configuration covers every token.
 public struct HipChatSignatureVerifier: WebhookVerifier {
     public typealias Event = HipChatEvent
 
@@ -35,8 +44,6 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
 
     /// The longest `iss` handed to the secret lookup, in UTF-8 bytes.
     public static let maximumIssuerLength = 256
-    /// The longest `jti` recorded in the replay store, in UTF-8 bytes.
-    public static let maximumJWTIDLength = 256
     /// The query parameter that may carry the token.
     public static let queryParameter = "signed_request"
 
@@ -56,7 +63,6 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     }
 
     private let source: SecretSource
-    private let replayStore: (any ReplayStore)?
     private let clock: @Sendable () -> Double
 
     /// Creates a verifier that finds secrets through a lookup (one add-on, many installations).
@@ -69,21 +75,18 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of `item.sender` or `item.message.from`
     ///     (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
-    ///   - replayStore: When given, a token whose `jti` was seen before is rejected (and a token without `jti` too).
     ///   - clock: UNIX seconds now.
     public init(
         secrets: @escaping SecretLookup,
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) {
         self.source = .lookup(secrets)
         self.leeway = leeway
         self.requireSubjectMatchesSender = requireSubjectMatchesSender
         self.limits = limits
-        self.replayStore = replayStore
         self.clock = clock
     }
 
@@ -93,21 +96,18 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of the body's sender (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
-    ///   - replayStore: When given, a token whose `jti` was seen before is rejected (and a token without `jti` too).
     ///   - clock: UNIX seconds now.
     public init(
         secrets: [String: [HMACKey]],
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) {
         self.source = .table(secrets.mapValues(Self.prepare))
         self.leeway = leeway
         self.requireSubjectMatchesSender = requireSubjectMatchesSender
         self.limits = limits
-        self.replayStore = replayStore
         self.clock = clock
     }
 
@@ -136,9 +136,6 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
                 try Self.checkSubject(jwt.claims.subject, sender: decoded.sender)
                 event = decoded
             }
-            if let replayStore {
-                try await checkReplay(jwt.claims, issuer: issuer, store: replayStore)
-            }
             let decoded: HipChatEvent
             if let event {
                 decoded = event
@@ -150,7 +147,8 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
                 eventName: decoded.eventName,
                 event: decoded,
                 body: request.body,
-                jwt: jwt
+                jwt: jwt,
+                deliveryKey: Self.deliveryKey(issuer: issuer, jwtID: jwt.claims.jwtID)
             )
         } catch {
             throw error.attributed(to: .hipChat)
@@ -267,18 +265,10 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
         }
     }
 
-    /// Records `jti` until the token expires (plus the leeway); a second use is a replay.
-    func checkReplay(_ claims: JWTClaims, issuer: String, store: any ReplayStore) async throws(WebhookError) {
-        guard let jwtID = claims.jwtID else {
-            throw WebhookError(.missingClaim, "claim jti is required for replay protection")
-        }
-        guard !jwtID.isEmpty, jwtID.utf8.count <= Self.maximumJWTIDLength else {
-            throw WebhookError(.invalidClaim, "jti must be 1 to \(Self.maximumJWTIDLength) bytes")
-        }
-        let expiresAt = (claims.expiresAt ?? clock()) + leeway
-        guard await store.insertIfAbsent("hipchat:jti:\(issuer):\(jwtID)", expiresAt: expiresAt) else {
-            throw WebhookError(.replayed, "this token's jti was seen before (a replayed delivery)")
-        }
+    /// The delivery key of a verified token: `hipchat:jti:<iss>:<jti>`, or `nil` without a `jti`.
+    static func deliveryKey(issuer: String, jwtID: String?) -> String? {
+        guard let jwtID, !jwtID.isEmpty else { return nil }
+        return WebhookDeliveryKey.make(vendor: "hipchat", kind: "jti", parts: [issuer, jwtID])
     }
 
     /// HS256-only keys for a list of secrets; `[]` is an unknown installation, an empty secret a misconfiguration.

@@ -25,6 +25,20 @@ public enum RServiceDelivery {
         firstValue(of: originHeaders, in: headers)
     }
 
+    /// The delivery id that names a delivery across R-Service's re-deliveries, for the delivery key:
+    /// `x-xurrent-delivery-origin` (on a re-delivery, the original delivery's id), else `x-xurrent-delivery`, else
+    /// `X-4me-Delivery`. Names are compared case-insensitively; a value is trimmed of spaces and tabs and skipped
+    /// when empty, longer than ``maximumDeliveryIDLength`` bytes or not printable ASCII.
+    /// - Returns: The id, or `nil` when no header gives a usable one.
+    public static func deliveryKeyID(in headers: WebhookHeaders) -> String? {
+        for name in ["x-xurrent-delivery-origin", deliveryHeaderXurrent, deliveryHeader4me] {
+            if let id = WebhookDeliveryKey.headerID(headers[name], maximumLength: maximumDeliveryIDLength) {
+                return id
+            }
+        }
+        return nil
+    }
+
     private static func firstValue(of names: [String], in headers: WebhookHeaders) -> String? {
         for name in names {
             guard let value = headers[name] else { continue }

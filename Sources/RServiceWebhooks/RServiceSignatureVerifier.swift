@@ -15,16 +15,32 @@ public import WebhookRegistry
 /// 4. checks the claims: `iss` (required; the configured account URL or its 4me/Xurrent twin), `aud` (when
 ///    configured), `exp`, `nbf` and `iat` (when present, with `leeway`), a maximum token age when there is no
 ///    `exp`, and `jti` (required);
-/// 5. records `jti` in the replay store (`WebhookError/Code/replayed` for a token seen before);
-/// 6. decodes the exact bytes of the `data` claim with ``RServiceEvent/decode(from:eventName:)``.
+/// 5. decodes the exact bytes of the `data` claim with ``RServiceEvent/decode(from:eventName:)``.
 ///
-/// Failures of 1–5 are authentication, replay, limit or configuration errors; failures of 6 keep the category
+/// Failures of 1–4 are authentication, limit or configuration errors; failures of 5 keep the category
 /// `WebhookError/Category/decoding`. The returned `VerifiedWebhook/body` is the message (the `data` claim's
 /// bytes exactly as signed), `VerifiedWebhook/jwt` the verified token and `VerifiedWebhook/deliveryID` the
 /// `X-4me-Delivery` or `x-xurrent-delivery` header (unsigned: for logs and de-duplication only).
 ///
+/// The verifier records nothing: replays are rejected by the time checks of step 4, and the middleware's delivery
+/// ledger recognises a second copy of a delivery by `VerifiedWebhook/deliveryKey`, which is, first match wins:
+/// - `rservice:delivery:<id>` with the id of `x-xurrent-delivery-origin` (sent on re-deliveries: the original
+///   delivery's id, so a re-delivery has the key of the original), else of `x-xurrent-delivery`, else of
+///   `X-4me-Delivery`. Header names are compared case-insensitively; a value that is empty, longer than
+///   `RServiceDelivery/maximumDeliveryIDLength` bytes or not printable ASCII is ignored;
+/// - `rservice:jti:<jti>`, the verified token's id, when no header gives one (signed deliveries only);
+/// - `nil` for an unsigned delivery without a usable header: it is processed every time it arrives.
+///
+/// A part that is not short visible ASCII without `:` is replaced by a SHA-256 (`rservice:delivery-sha256:<hex>`).
+/// The delivery headers are not signed: they tell R-Service's own retries apart, but whoever holds a captured
+/// token can re-send it with another delivery id while the token is still accepted (``minimumDeliveryRetention``).
+///
+/// With `onVerificationRequest` set, a signed `webhook.verify` delivery whose callback URL is on the configured
+/// account is answered by the verifier (``answerBeforeHandler(_:)``), without calling the handler.
+///
 /// ``KeySource/unsigned`` is the explicit mode for webhooks without a policy: it accepts plain messages only, checks
-/// nothing, and rejects signed bodies with `WebhookError/Code/invalidConfiguration`.
+/// nothing, and rejects signed bodies with `WebhookError/Code/algorithmNotAllowed` (an outside sender can send
+/// one, so it is an authentication failure, not a configuration error).
 public struct RServiceSignatureVerifier: WebhookVerifier {
     public typealias Event = RServiceEvent
 
@@ -119,7 +135,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
 
         /// No signature: for webhooks without a policy (or a policy with `jwt_alg` `none`). Accepts plain-JSON
         /// messages only and authenticates nothing; a `{"jwt":…}` body is rejected with
-        /// `WebhookError/Code/invalidConfiguration` (configure the policy's key instead).
+        /// `WebhookError/Code/algorithmNotAllowed`, of category authentication (configure the policy's key to
+        /// accept signed deliveries).
         public static let unsigned = KeySource(storage: .unsigned)
 
         /// The ES* algorithm of a curve.
@@ -136,10 +153,10 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         }
     }
 
-    /// The replay-store key prefix for token ids.
-    public static let replayKeyPrefix = "rservice:jti:"
-    /// How long a token without `exp` is remembered when no maximum age applies, in seconds (plus leeway).
-    public static let defaultReplayWindow: Double = 120
+    /// Called with the callback URL of a signed `webhook.verify` delivery on the configured account, to activate
+    /// the webhook (GET the URL).
+    public typealias VerificationRequestHook = @Sendable (_ callbackURL: String) async throws -> Void
+
     /// The longest `jti` accepted, in bytes (R-Service sends 64 hex characters).
     public static let maximumJWTIDLength = 256
 
@@ -152,7 +169,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     let maximumTokenAge: Double?
     /// The body and token size limits.
     public let limits: WebhookLimits
-    let replayStore: any ReplayStore
+    let onVerificationRequest: VerificationRequestHook?
     let clock: @Sendable () -> Double
     /// The claim rules and limits handed to `JWTVerifier`, fixed at creation.
     let validationOptions: JWTValidationOptions
@@ -167,10 +184,12 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     ///   - audience: The policy's `jwt_audience`; when given, `aud` must contain it.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf`, `iat` and the maximum age (default 60).
     ///   - maximumTokenAge: For tokens without `exp`: the most seconds since `iat` (then required) for which a token
-    ///     is accepted, so that its `jti` is remembered for as long as it is valid (default 300). `nil` accepts such
-    ///     tokens at any age, and remembers their `jti` for ``defaultReplayWindow`` only.
+    ///     is accepted (default 300), which bounds how long a captured token can be replayed. `nil` accepts such
+    ///     tokens at any age.
     ///   - limits: Body and token size limits.
-    ///   - replayStore: Where token ids are remembered; share one across server instances.
+    ///   - onVerificationRequest: When given, answers the `webhook.verify` handshake: it is called with the
+    ///     callback URL of a signed `webhook.verify` delivery whose URL is `https`, without user info, on the
+    ///     configured account's host or its 4me/Xurrent twin and port (see ``answerBeforeHandler(_:)``).
     ///   - clock: UNIX seconds now.
     public init(
         keys: KeySource,
@@ -179,7 +198,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         leeway: Double = 60,
         maximumTokenAge: Double? = 300,
         limits: WebhookLimits = .default,
-        replayStore: any ReplayStore = InMemoryReplayStore(),
+        onVerificationRequest: VerificationRequestHook? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) {
         self.keys = keys
@@ -188,7 +207,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         self.leeway = leeway
         self.maximumTokenAge = maximumTokenAge
         self.limits = limits
-        self.replayStore = replayStore
+        self.onVerificationRequest = onVerificationRequest
         self.clock = clock
         self.validationOptions = JWTValidationOptions(
             leeway: leeway,
@@ -231,14 +250,16 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.invalidConfiguration, "leeway and maximum token age must be finite and not negative")
         }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
+        let headerKeyID = RServiceDelivery.deliveryKeyID(in: request.headers)
         let wrapper = RServiceJSONMembers(request.body)
         let jwtMember = wrapper?.firstMember(named: "jwt") ?? (member: nil, count: 0)
 
         if case .unsigned = keys.storage {
             guard jwtMember.count == 0 else {
                 throw WebhookError(
-                    .invalidConfiguration,
+                    .algorithmNotAllowed,
                     "signed delivery ({\"jwt\":…}) received by a verifier configured for unsigned deliveries"
+                        + " (configure the webhook policy's key to accept it)"
                 )
             }
             let event = try RServiceEvent.decode(from: request.body, eventName: nil)
@@ -247,7 +268,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
                 eventName: event.eventName,
                 event: event,
                 body: request.body,
-                deliveryID: deliveryID
+                deliveryID: deliveryID,
+                deliveryKey: headerKeyID.map(Self.deliveryKey(forDeliveryID:))
             )
         }
 
@@ -283,11 +305,6 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         }
         let jwtID = try checkClaims(verified.claims)
 
-        let replayExpiry = self.replayExpiry(for: verified.claims)
-        guard await replayStore.insertIfAbsent(Self.replayKeyPrefix + jwtID, expiresAt: replayExpiry) else {
-            throw WebhookError(.replayed, "token id (jti) was seen before")
-        }
-
         let message = try Self.message(in: verified.payload)
         let event = try RServiceEvent.decode(from: message, eventName: nil)
         return VerifiedWebhook(
@@ -296,7 +313,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             event: event,
             body: message,
             deliveryID: deliveryID,
-            jwt: verified
+            jwt: verified,
+            deliveryKey: headerKeyID.map(Self.deliveryKey(forDeliveryID:)) ?? Self.deliveryKey(forTokenID: jwtID)
         )
     }
 
@@ -420,16 +438,68 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         return jwtID
     }
 
-    /// Until when a token's `jti` must be remembered: as long as the token could still be accepted.
-    private func replayExpiry(for claims: JWTClaims) -> Double {
-        let now = clock()
-        if let expiresAt = claims.expiresAt {
-            return max(expiresAt, now) + leeway
+    // MARK: Delivery key
+
+    /// The delivery key of a delivery id from the headers: `rservice:delivery:<id>`.
+    static func deliveryKey(forDeliveryID id: String) -> String {
+        WebhookDeliveryKey.make(vendor: "rservice", kind: "delivery", parts: [id])
+    }
+
+    /// The delivery key of a verified token id: `rservice:jti:<jti>`.
+    static func deliveryKey(forTokenID jwtID: String) -> String {
+        WebhookDeliveryKey.make(vendor: "rservice", kind: "jti", parts: [jwtID])
+    }
+
+    /// How long a completed delivery key must be kept: a token without `exp` is accepted until
+    /// `iat + maximumTokenAge + leeway`, and its `iat` may lie up to `leeway` after the moment it first arrives,
+    /// so `maximumTokenAge + 2 × leeway`. `.zero` when `maximumTokenAge` is `nil` (such tokens are accepted at any
+    /// age: no retention can cover them) or the configuration is invalid.
+    ///
+    /// A token with `exp` is accepted until `exp + leeway`; the policy's `jwt_claim_expires_in` sets that, and
+    /// the verifier does not bound it: keep the middleware's retention above the policy's token lifetime.
+    public var minimumDeliveryRetention: Duration {
+        guard let maximumTokenAge, maximumTokenAge.isFinite, maximumTokenAge >= 0, leeway.isFinite, leeway >= 0 else {
+            return .zero
         }
-        if let maximumTokenAge, let issuedAt = claims.issuedAt {
-            return max(issuedAt + maximumTokenAge, now) + leeway
+        return .milliseconds(Int64(((maximumTokenAge + 2 * leeway) * 1000).rounded(.up)))
+    }
+
+    // MARK: The webhook.verify handshake
+
+    /// Answers a `webhook.verify` delivery when `onVerificationRequest` is set: calls it with the callback URL,
+    /// then answers `200 ok`, or `502 bad gateway` when it throws.
+    ///
+    /// The hook is called only for a signed delivery (`jwt` present; never in ``KeySource/unsigned`` mode, where
+    /// anyone can post any URL) whose callback URL is `https`, has no user info, and names the configured
+    /// account's host or its 4me/Xurrent twin (compared byte-wise, ASCII case-insensitively) with the configured
+    /// port. Otherwise this returns `nil`, the hook is not called, and the delivery goes to the handler like any
+    /// other event: the library never makes a request to a URL an unverified or foreign sender chose.
+    /// - Parameter webhook: The verified delivery.
+    /// - Returns: The handshake's answer, or `nil` to call the handler.
+    public func answerBeforeHandler(_ webhook: VerifiedWebhook<RServiceEvent>) async -> WebhookAnswer? {
+        guard let onVerificationRequest, webhook.jwt != nil,
+            case .webhookVerify(let message) = webhook.event,
+            isAccountCallback(message.payload.callbackURL)
+        else { return nil }
+        do {
+            try await onVerificationRequest(message.payload.callbackURL)
+            return WebhookAnswer(status: 200, body: "ok")
+        } catch {
+            return WebhookAnswer(status: 502, body: "bad gateway")
         }
-        return now + Self.defaultReplayWindow + leeway
+    }
+
+    /// Whether `callbackURL` is `https`, without user info, on the configured account's host (or its twin) and
+    /// port.
+    func isAccountCallback(_ callbackURL: String) -> Bool {
+        guard let account = issuerRule.url,
+            let callback = RServiceURL(callbackURL, allowQuery: true),
+            callback.scheme == "https",
+            callback.effectivePort == (account.scheme == "https" ? account.effectivePort : "443")
+        else { return false }
+        // RServiceURL refuses `@` (user info) and non-ASCII hosts, and lower-cases the ASCII host.
+        let host = Array(callback.host.utf8)
+        return host == Array(account.host.utf8) || account.brandTwinHost.map { host == Array($0.utf8) } ?? false
     }
 
     /// The exact bytes of the `data` claim.

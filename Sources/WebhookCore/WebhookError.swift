@@ -58,10 +58,14 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let queryHashMismatch = Code(rawValue: "query_hash_mismatch")
         /// An unsigned delivery where the verifier requires a signature.
         public static let unsignedDelivery = Code(rawValue: "unsigned_delivery")
+        /// An event name given outside the signed body (the caller's argument, a URL) that differs from the event
+        /// name the signed body itself carries: the signed name wins, so the request is not trusted.
+        public static let eventNameMismatch = Code(rawValue: "event_name_mismatch")
 
         // MARK: Replay
 
-        /// A delivery, token id or webhook identifier seen before.
+        /// A delivery seen before. The package's verifiers no longer throw it (the middleware's delivery ledger
+        /// recognises duplicates by ``VerifiedWebhook/deliveryKey``); kept for verifiers of your own that do.
         public static let replayed = Code(rawValue: "replayed")
 
         // MARK: Limits

@@ -11,7 +11,7 @@ public import WebhookRegistry
 /// Makes requests as each vendor sends them, correctly signed, for any payload: for tests of your own handlers.
 ///
 /// One value holds test keys for all four vendors and a clock. ``sign(_:for:event:options:)`` makes a
-/// complete `WebhookRequest` (method, target, headers, body); ``receiver(replayStore:)`` and the per-vendor
+/// complete `WebhookRequest` (method, target, headers, body); ``receiver()`` and the per-vendor
 /// `…Verifier` methods make verifiers that accept exactly what this signer signs. Change the keys, the
 /// clock, the claims or the delivery ids to test your configuration or a rejection:
 ///
@@ -241,7 +241,7 @@ public struct WebhookTestSigner: Sendable {
     // MARK: Signing
 
     /// The target a request of the vendor goes to: its path, and for Confluence `?event=<name>` (Cloud bodies
-    /// do not name the event; ``confluenceVerifier(replayStore:)`` reads the name from there).
+    /// do not name the event; ``confluenceVerifier()`` reads the name from there).
     public func target(for vendor: WebhookVendor, event: String?) -> String {
         if vendor == .apiTree { return apiTree.webhookURL }
         let path = paths[vendor] ?? "/webhooks/\(vendor.rawValue)"
@@ -362,27 +362,22 @@ public struct WebhookTestSigner: Sendable {
     // MARK: Matching verifiers
 
     /// A HipChat verifier that accepts what this signer signs.
-    public func hipChatVerifier(replayStore: (any ReplayStore)? = nil) -> HipChatSignatureVerifier {
-        HipChatSignatureVerifier(
-            secrets: [hipChat.oauthClientID: [hipChat.secret]],
-            replayStore: replayStore,
-            clock: clock
-        )
+    public func hipChatVerifier() -> HipChatSignatureVerifier {
+        HipChatSignatureVerifier(secrets: [hipChat.oauthClientID: [hipChat.secret]], clock: clock)
     }
 
     /// A Confluence verifier that accepts what this signer signs; it reads the event name from the `event`
     /// query parameter, where ``target(for:event:)`` puts it.
-    public func confluenceVerifier(replayStore: (any ReplayStore)? = nil) -> ConfluenceSignatureVerifier {
+    public func confluenceVerifier() -> ConfluenceSignatureVerifier {
         let resolver: ConfluenceSignatureVerifier.EventNameResolver = { $0.queryValue("event") }
         switch confluence.mode {
         case .hmac:
-            return .hmac(secrets: [confluence.secret], replayStore: replayStore, eventName: resolver)
+            return .hmac(secrets: [confluence.secret], eventName: resolver)
         case .connect(let clientKey, let baseURL):
             let secret = confluence.secret
             return .connect(
                 sharedSecrets: { key in key == clientKey ? [secret] : [] },
                 baseURL: baseURL,
-                replayStore: replayStore,
                 eventName: resolver,
                 clock: clock
             )
@@ -393,9 +388,8 @@ public struct WebhookTestSigner: Sendable {
     ///
     /// With a private key that has a key ID, the verifier gets the public key as a one-key JWKS (as OpenID
     /// Connect discovery would), so that `kid` selection runs too.
-    /// - Parameter replayStore: The `jti` store (default a new in-memory store on the signer's clock).
     /// - Throws: `WebhookError` when the key cannot verify.
-    public func rServiceVerifier(replayStore: (any ReplayStore)? = nil) throws(WebhookError)
+    public func rServiceVerifier() throws(WebhookError)
         -> RServiceSignatureVerifier
     {
         let keys: RServiceSignatureVerifier.KeySource
@@ -416,32 +410,23 @@ public struct WebhookTestSigner: Sendable {
             keys: keys,
             issuer: rService.issuer,
             audience: rService.audience,
-            replayStore: replayStore ?? InMemoryReplayStore(clock: clock),
             clock: clock
         )
     }
 
     /// An ApiTree verifier that accepts what this signer signs.
-    public func apiTreeVerifier(replayStore: (any ReplayStore)? = nil) -> ApiTreeSignatureVerifier {
-        ApiTreeSignatureVerifier(
-            secrets: [apiTree.secret],
-            webhookURL: apiTree.webhookURL,
-            scheme: apiTree.scheme,
-            replayStore: replayStore,
-            clock: clock
-        )
+    public func apiTreeVerifier() -> ApiTreeSignatureVerifier {
+        ApiTreeSignatureVerifier(secrets: [apiTree.secret], webhookURL: apiTree.webhookURL, scheme: apiTree.scheme)
     }
 
-    /// A receiver for all four vendors that accepts what this signer signs, sharing one replay store.
-    /// - Parameter replayStore: The replay store (default a new in-memory store on the signer's clock).
+    /// A receiver for all four vendors that accepts what this signer signs.
     /// - Throws: `WebhookError` when a key cannot verify.
-    public func receiver(replayStore: (any ReplayStore)? = nil) throws(WebhookError) -> WebhookReceiver {
-        let store = replayStore ?? InMemoryReplayStore(clock: clock)
-        return WebhookReceiver(
-            hipChat: hipChatVerifier(replayStore: store),
-            confluence: confluenceVerifier(replayStore: store),
-            rService: try rServiceVerifier(replayStore: store),
-            apiTree: apiTreeVerifier(replayStore: store)
+    public func receiver() throws(WebhookError) -> WebhookReceiver {
+        WebhookReceiver(
+            hipChat: hipChatVerifier(),
+            confluence: confluenceVerifier(),
+            rService: try rServiceVerifier(),
+            apiTree: apiTreeVerifier()
         )
     }
 }

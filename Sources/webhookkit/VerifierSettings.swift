@@ -244,6 +244,6 @@ struct VerifierSettings {
             throw .usage("apitree needs --url (the webhook URL registered with ApiTree)")
         }
         let scheme = try parseApiTreeScheme(algorithm: algorithm, encoding: encoding, layout: layout)
-        return ApiTreeSignatureVerifier(secrets: hmacKeys, webhookURL: webhookURL, scheme: scheme, clock: clock)
+        return ApiTreeSignatureVerifier(secrets: hmacKeys, webhookURL: webhookURL, scheme: scheme)
     }
 }

@@ -17,18 +17,9 @@ enum ApiTreeTestSupport {
         secrets: [HMACKey] = [secret],
         url: String = url,
         scheme: ApiTreeSignatureVerifier.Scheme = .default,
-        limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
-        clock: @escaping @Sendable () -> Double = { 1_700_000_000 }
+        limits: WebhookLimits = .default
     ) -> ApiTreeSignatureVerifier {
-        ApiTreeSignatureVerifier(
-            secrets: secrets,
-            webhookURL: url,
-            scheme: scheme,
-            limits: limits,
-            replayStore: replayStore,
-            clock: clock
-        )
+        ApiTreeSignatureVerifier(secrets: secrets, webhookURL: url, scheme: scheme, limits: limits)
     }
 
     static func signed(
@@ -324,61 +315,52 @@ struct ApiTreeVerifierTests {
         #expect(await Support.rejection(verifier, third)?.code == .signatureMismatch)
     }
 
-    // MARK: Replay
+    // MARK: Delivery key
 
-    @Test("with a replay store, the same signature is rejected until the window has passed")
-    func replay() async throws {
-        let now = Mutex(1_700_000_000.0)
-        let clock: @Sendable () -> Double = { now.withLock { $0 } }
-        let store = InMemoryReplayStore(clock: clock)
-        let verifier = Support.verifier(replayStore: store, clock: clock)
+    @Test("two copies of one delivery both verify and share the key apitree:sha256:<hex>")
+    func sameDeliverySameKey() async throws {
+        let verifier = Support.verifier()
         let request = Support.signed()
-        _ = try await verifier.verify(request)
-        let error = await Support.rejection(verifier, request)
-        #expect(error?.code == .replayed)
-        #expect(error?.category == .replay)
-        #expect(error?.vendor == .apiTree)
-        // Another body is another signature.
-        _ = try await verifier.verify(
-            Support.signed(Array(#"{"name":"api.deleted","timestamp":"2019-11-12T14:53:48+00:00"}"#.utf8))
-        )
-        now.withLock { $0 += 301 }
-        _ = try await verifier.verify(request)
+        let first = try await verifier.verify(request)
+        let second = try await verifier.verify(request)
+        let key = try #require(first.deliveryKey)
+        #expect(key.hasPrefix("apitree:sha256:"))
+        #expect(key.utf8.count == "apitree:sha256:".utf8.count + 64)
+        #expect(key.dropFirst("apitree:sha256:".count).allSatisfy { $0.isHexDigit && !$0.isUppercase })
+        #expect(second.deliveryKey == key)
     }
 
-    @Test("the replay key is the MAC in Base64, expiring after the replay window")
-    func replayKey() async throws {
-        let store = RecordingReplayStore()
-        let verifier = ApiTreeSignatureVerifier(
-            secrets: [Support.secret],
-            webhookURL: Support.url,
-            scheme: .init(encoding: .hex),
-            replayStore: store,
-            replayWindow: 120,
-            clock: { 1_000 }
-        )
-        let request = Support.signed(scheme: .init(encoding: .hex))
-        _ = try await verifier.verify(request)
+    @Test("another body is another key; the same MAC in upper-case hex is the same key")
+    func keyFollowsBodyAndMAC() async throws {
+        let verifier = Support.verifier()
+        let key = try await verifier.verify(Support.signed()).deliveryKey
+        let other = Support.signed(Array(#"{"name":"api.deleted","timestamp":"2019-11-12T14:53:48+00:00"}"#.utf8))
+        #expect(try await verifier.verify(other).deliveryKey != key)
+
+        let hexScheme = ApiTreeSignatureVerifier.Scheme(encoding: .hex)
+        let hexVerifier = Support.verifier(scheme: hexScheme)
+        let request = Support.signed(scheme: hexScheme)
         let hex = try #require(request.headers[ApiTreeSignatureVerifier.signatureHeader])
-        #expect(store.entries == [.init(key: "apitree:sig:" + Base64.encode(try Hex.decode(hex)), expiresAt: 1_120)])
-        // The same MAC in upper-case hex is the same delivery.
-        let error = await Support.rejection(verifier, Support.withSignature(hex.uppercased(), request))
-        #expect(error?.code == .replayed)
+        let lower = try await hexVerifier.verify(Support.withSignature(hex.lowercased(), request)).deliveryKey
+        let upper = try await hexVerifier.verify(Support.withSignature(hex.uppercased(), request)).deliveryKey
+        #expect(lower != nil)
+        #expect(lower == upper)
     }
 
-    @Test("a rejected delivery is not recorded in the replay store")
-    func rejectedNotRecorded() async {
-        let store = RecordingReplayStore()
-        let verifier = Support.verifier(replayStore: store)
-        _ = await Support.rejection(verifier, Support.signed(secret: Support.otherSecret))
-        #expect(store.entries.isEmpty)
-    }
-
-    @Test("without a replay store, a repeated delivery verifies again")
-    func noReplayStore() async throws {
+    @Test("the key is the digest of the verified MAC and the body")
+    func keyIsTheDigest() async throws {
         let request = Support.signed()
-        _ = try await Support.verifier().verify(request)
-        _ = try await Support.verifier().verify(request)
+        let header = try #require(request.headers[ApiTreeSignatureVerifier.signatureHeader])
+        let mac = try Base64.decode(header)
+        var message = (0..<8).map { UInt8(truncatingIfNeeded: UInt64(mac.count) >> (56 - 8 * $0)) }
+        message += mac + Digest.hash(request.body, using: .sha256)
+        let expected = "apitree:sha256:" + Hex.encode(Digest.hash(message, using: .sha256))
+        #expect(try await Support.verifier().verify(request).deliveryKey == expected)
+    }
+
+    @Test("ApiTree signatures carry no time: the minimum retention is zero")
+    func retention() {
+        #expect(Support.verifier().minimumDeliveryRetention == .zero)
     }
 
     // MARK: Limits
@@ -427,8 +409,6 @@ struct ApiTreeVerifierTests {
             Support.verifier(secrets: []),
             Support.verifier(secrets: [Support.secret, HMACKey([UInt8]())]),
             Support.verifier(url: ""),
-            ApiTreeSignatureVerifier(secrets: [Support.secret], webhookURL: Support.url, replayWindow: -1),
-            ApiTreeSignatureVerifier(secrets: [Support.secret], webhookURL: Support.url, replayWindow: .nan),
         ]
         for verifier in cases {
             let error = await Support.rejection(verifier, Support.signed())
@@ -453,25 +433,5 @@ struct ApiTreeVerifierTests {
         #expect(!error.reason.contains(presented))
         #expect(!error.reason.contains("s3cr3t-apitree"))
         #expect(!String(describing: Support.verifier()).contains("s3cr3t-apitree"))
-    }
-}
-
-/// A replay store that records what it is asked to insert.
-final class RecordingReplayStore: ReplayStore {
-    struct Entry: Equatable {
-        var key: String
-        var expiresAt: Double
-    }
-
-    private let state = Mutex<[Entry]>([])
-
-    var entries: [Entry] { state.withLock { $0 } }
-
-    func insertIfAbsent(_ key: String, expiresAt: Double) async -> Bool {
-        state.withLock { entries in
-            if entries.contains(where: { $0.key == key }) { return false }
-            entries.append(Entry(key: key, expiresAt: expiresAt))
-            return true
-        }
     }
 }

@@ -24,7 +24,6 @@ struct ConfluenceConnectVerificationTests {
         baseURL: String? = Self.baseURL,
         leeway: Double = 60,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         now: Double = ConfluenceTestValues.now
     ) -> ConfluenceSignatureVerifier {
         let lookup = lookup ?? CountingSecretLookup([Values.clientKey: [secret]])
@@ -33,7 +32,6 @@ struct ConfluenceConnectVerificationTests {
             baseURL: baseURL,
             leeway: leeway,
             limits: limits,
-            replayStore: replayStore,
             clock: { now }
         )
     }
@@ -509,18 +507,50 @@ struct ConfluenceConnectVerificationTests {
         }
     }
 
-    // MARK: Replay
+    // MARK: Delivery key
 
-    @Test("a repeated X-Atlassian-Webhook-Identifier is replayed in Connect mode too")
-    func replay() async throws {
-        let store = InMemoryReplayStore(clock: { Values.now })
-        let verifier = verifier(replayStore: store)
-        let request = try signed(identifier: "wh-replay")
-        _ = try await verifier.verify(request, eventName: "page_created")
-        #expect(await Values.rejection(verifier, request, eventName: "page_created")?.code == .replayed)
-        _ = try await verifier.verify(try signed(identifier: "wh-other"), eventName: "page_created")
-        let unsignedRepeat = Values.removingHeader(request, "Authorization")
-        #expect(await Values.rejection(verifier, unsignedRepeat)?.code == .missingSignature)
+    @Test("Connect: the identifier under the clientKey, else the jti, else a digest of the token and the body")
+    func deliveryKeys() async throws {
+        let verifier = verifier()
+        let identified = try signed(identifier: "wh-1")
+        let byIdentifier = try await verifier.verify(identified, eventName: "page_created")
+        #expect(byIdentifier.deliveryKey == "confluence:id:\(Values.clientKey):wh-1")
+        #expect(
+            try await verifier.verify(identified, eventName: "page_created").deliveryKey == byIdentifier.deliveryKey
+        )
+
+        let withJTI = try signed(editClaims: { $0["jti"] = .string("jti-7") })
+        #expect(
+            try await verifier.verify(withJTI, eventName: "page_created").deliveryKey
+                == "confluence:jti:\(Values.clientKey):jti-7"
+        )
+        let identifiedWithJTI = try signed(identifier: "wh-2", editClaims: { $0["jti"] = .string("jti-7") })
+        #expect(
+            try await verifier.verify(identifiedWithJTI, eventName: "page_created").deliveryKey
+                == "confluence:id:\(Values.clientKey):wh-2"
+        )
+
+        let bare = try signed(editClaims: { $0["jti"] = nil })
+        let digest = try #require(try await verifier.verify(bare, eventName: "page_created").deliveryKey)
+        #expect(digest.hasPrefix("confluence:sha256:"))
+        #expect(try await verifier.verify(bare, eventName: "page_created").deliveryKey == digest)
+        // Connect does not sign the body, but the key still tells two bodies under one token apart.
+        var otherBody = bare
+        otherBody.body += [UInt8(ascii: " ")]
+        #expect(try await verifier.verify(otherBody, eventName: "page_created").deliveryKey != digest)
+    }
+
+    @Test("Connect: an outside event name that differs from the body's is event_name_mismatch")
+    func eventNameMismatch() async throws {
+        let body = Array(#"{"event":"page_created","page":{"id":1}}"#.utf8)
+        let request = try signer.sign(body: body, target: Self.moduleURL, now: Values.now)
+        #expect(try await verifier().verify(request, eventName: "page_created").eventName == "page_created")
+        #expect(await Values.rejection(verifier(), request, eventName: "page_removed")?.code == .eventNameMismatch)
+    }
+
+    @Test("Connect tokens are bounded only by their own exp: the minimum retention is zero")
+    func retention() {
+        #expect(verifier().minimumDeliveryRetention == .zero)
     }
 
     // MARK: Signer

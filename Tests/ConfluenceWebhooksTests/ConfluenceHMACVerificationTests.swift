@@ -279,7 +279,7 @@ struct ConfluenceHMACVerificationTests {
         #expect(error?.category == .decoding)
     }
 
-    @Test("event name: the argument wins, then the resolver, then the body's event field")
+    @Test("event name: the body's own name is used; an outside name only when the body names none")
     func eventNameOrder() async throws {
         let dataCenter = try ConfluenceFixtures.bytes("events/page_created--data-center.json")
         let request = try signed(dataCenter)
@@ -290,21 +290,98 @@ struct ConfluenceHMACVerificationTests {
             secrets: [secret],
             eventName: { request in request.path.hasSuffix("/page-moved") ? "page_moved" : nil }
         )
-        var moved = request
-        moved.target = "/webhooks/page-moved"
-        #expect(try await resolving.verify(moved).eventName == "page_moved")
-        #expect(try await resolving.verify(moved, eventName: "page_updated").eventName == "page_updated")
-        #expect(try await resolving.verify(moved, eventName: "").eventName == "page_moved")
         #expect(try await resolving.verify(request).eventName == "page_created")
 
         let cloud = try signed(try Values.pageUpdatedBody())
         var cloudMoved = cloud
         cloudMoved.target = "/webhooks/page-moved"
+        #expect(try await resolving.verify(cloudMoved).eventName == "page_moved")
+        // The argument wins over the resolver; an empty argument is no name.
+        #expect(try await resolving.verify(cloudMoved, eventName: "page_updated").eventName == "page_updated")
+        #expect(try await resolving.verify(cloudMoved, eventName: "").eventName == "page_moved")
         let verified = try await resolving.verify(cloudMoved)
         guard case .pageMoved = verified.event else {
             Issue.record("expected pageMoved, got \(verified.event)")
             return
         }
+    }
+
+    // MARK: Event name from outside the signed body (F1)
+
+    /// The resolver the test signer uses: the `event` query parameter.
+    var queryResolving: ConfluenceSignatureVerifier {
+        .hmac(secrets: [secret], eventName: { $0.queryValue("event") })
+    }
+
+    @Test("a signed page_created body re-sent with ?event=page_removed is event_name_mismatch (authentication)")
+    func relabelledByQuery() async throws {
+        var request = try signed(try ConfluenceFixtures.bytes("events/page_created--data-center.json"))
+        request.target = "/webhooks/confluence?event=page_removed"
+        let error = await Values.rejection(queryResolving, request)
+        #expect(error?.code == .eventNameMismatch)
+        #expect(error?.code.rawValue == "event_name_mismatch")
+        #expect(error?.category == .authentication)
+        #expect(error?.reason.contains("page_removed") == false)
+        // The same from the caller's argument.
+        request.target = "/webhooks/confluence"
+        #expect(await Values.rejection(verifier, request, eventName: "page_removed")?.code == .eventNameMismatch)
+    }
+
+    @Test("an outside name equal to the body's is accepted")
+    func sameNameAccepted() async throws {
+        var request = try signed(try ConfluenceFixtures.bytes("events/page_created--data-center.json"))
+        request.target = "/webhooks/confluence?event=page_created"
+        #expect(try await queryResolving.verify(request).eventName == "page_created")
+        #expect(try await verifier.verify(request, eventName: "page_created").eventName == "page_created")
+    }
+
+    @Test("the enriched variant's eventType is the body's name too")
+    func eventTypeChecked() async throws {
+        let request = try signed(try ConfluenceFixtures.bytes("events/page_created--enriched.json"))
+        #expect(try await verifier.verify(request, eventName: "page_created").eventName == "page_created")
+        #expect(await Values.rejection(verifier, request, eventName: "page_removed")?.code == .eventNameMismatch)
+    }
+
+    @Test("names are compared as bytes: a canonically equivalent spelling is a mismatch")
+    func byteWiseComparison() async throws {
+        let request = try signed(Array(#"{"event":"caf\#u{E9}_created","page":{"id":1}}"#.utf8))
+        #expect("caf\u{E9}_created" == "cafe\u{301}_created")  // Swift String equality merges them
+        #expect(try await verifier.verify(request, eventName: "caf\u{E9}_created").eventName == "caf\u{E9}_created")
+        #expect(await Values.rejection(verifier, request, eventName: "cafe\u{301}_created")?.code == .eventNameMismatch)
+        #expect(await Values.rejection(verifier, request, eventName: "Caf\u{E9}_created")?.code == .eventNameMismatch)
+    }
+
+    @Test("a body that would not decode under the outside name is still event_name_mismatch, not a decoding error")
+    func mismatchBeforeDecodingError() async throws {
+        let request = try signed(Array(#"{"event":"custom_event","page":"not an object"}"#.utf8))
+        #expect(try await verifier.verify(request).eventName == "custom_event")
+        let error = await Values.rejection(verifier, request, eventName: "page_created")
+        #expect(error?.code == .eventNameMismatch)
+        // Under its own name it decodes; a body that does not decode under its own name stays a decoding error.
+        let broken = try signed(Array(#"{"event":"page_created","page":"not an object"}"#.utf8))
+        #expect(await Values.rejection(verifier, broken, eventName: "page_created")?.category == .decoding)
+    }
+
+    @Test("a Cloud body without an event takes the URL's name (not authenticated: the body does not carry it)")
+    func cloudTakesOutsideName() async throws {
+        var request = try signed(try Values.pageUpdatedBody())
+        request.target = "/webhooks/confluence?event=page_removed"
+        let verified = try await queryResolving.verify(request)
+        #expect(verified.eventName == "page_removed")
+        guard case .pageRemoved = verified.event else {
+            Issue.record("expected pageRemoved, got \(verified.event)")
+            return
+        }
+    }
+
+    @Test("a forged body is rejected for its signature before any name is compared")
+    func signatureFirst() async throws {
+        var request = try signed(
+            try ConfluenceFixtures.bytes("events/page_created--data-center.json"),
+            secret: HMACKey(utf8: "attacker")
+        )
+        request.target = "/webhooks/confluence?event=page_removed"
+        #expect(await Values.rejection(queryResolving, request)?.code == .signatureMismatch)
     }
 
     @Test("an unregistered event name decodes to unknown, keeping the name")
@@ -326,59 +403,57 @@ struct ConfluenceHMACVerificationTests {
         #expect(error?.category == .decoding)
     }
 
-    // MARK: Replay
+    // MARK: Delivery key
 
-    @Test("a repeated X-Atlassian-Webhook-Identifier is rejected as replayed for an hour")
-    func replay() async throws {
-        let clock = ManualClock(Values.now)
-        let store = InMemoryReplayStore(clock: clock.function)
-        let verifier = ConfluenceSignatureVerifier.hmac(secrets: [secret], replayStore: store, clock: clock.function)
+    @Test("X-Atlassian-Webhook-Identifier gives the key confluence:id:<identifier>, the same for every copy")
+    func identifierKey() async throws {
         let body = try Values.pageUpdatedBody()
         let first = try signed(body, identifier: "delivery-1")
-        _ = try await verifier.verify(first, eventName: "page_updated")
-        let error = await Values.rejection(verifier, first, eventName: "page_updated")
-        #expect(error?.code == .replayed)
-        #expect(error?.category == .replay)
-
-        _ = try await verifier.verify(try signed(body, identifier: "delivery-2"), eventName: "page_updated")
-        clock.advance(by: 1800)
-        #expect(await Values.rejection(verifier, first, eventName: "page_updated")?.code == .replayed)
-        clock.advance(by: 1801)
-        _ = try await verifier.verify(first, eventName: "page_updated")
+        let one = try await verifier.verify(first, eventName: "page_updated")
+        let two = try await verifier.verify(first, eventName: "page_updated")
+        #expect(one.deliveryKey == "confluence:id:delivery-1")
+        #expect(two.deliveryKey == one.deliveryKey)
+        let other = try await verifier.verify(try signed(body, identifier: "delivery-2"), eventName: "page_updated")
+        #expect(other.deliveryKey == "confluence:id:delivery-2")
     }
 
-    @Test("deliveries without an identifier are not de-duplicated")
-    func noIdentifier() async throws {
-        let store = InMemoryReplayStore()
-        let verifier = ConfluenceSignatureVerifier.hmac(secrets: [secret], replayStore: store)
-        let request = try signed(try Values.pageUpdatedBody())
-        _ = try await verifier.verify(request, eventName: "page_updated")
-        _ = try await verifier.verify(request, eventName: "page_updated")
-        let blank = Values.replacingHeader(request, "X-Atlassian-Webhook-Identifier", "  ")
-        _ = try await verifier.verify(blank, eventName: "page_updated")
-        _ = try await verifier.verify(blank, eventName: "page_updated")
-        #expect(store.count == 0)
-    }
-
-    @Test("a forged delivery does not burn the identifier of the genuine one")
-    func forgedDoesNotRecord() async throws {
-        let store = InMemoryReplayStore()
-        let verifier = ConfluenceSignatureVerifier.hmac(secrets: [secret], replayStore: store)
+    @Test("an identifier with a colon or over 128 bytes is hashed; an unusable one falls back to the digest")
+    func identifierForms() async throws {
         let body = try Values.pageUpdatedBody()
-        let forged = try signed(body, secret: HMACKey(utf8: "attacker"), identifier: "delivery-9")
-        #expect(await Values.rejection(verifier, forged, eventName: "page_updated")?.code == .signatureMismatch)
-        #expect(store.count == 0)
-        _ = try await verifier.verify(try signed(body, identifier: "delivery-9"), eventName: "page_updated")
-        #expect(store.count == 1)
+        for identifier in ["a:b", String(repeating: "x", count: 200)] {
+            let key = try await verifier.verify(try signed(body, identifier: identifier), eventName: "page_updated")
+                .deliveryKey
+            #expect(key?.hasPrefix("confluence:id-sha256:") == true)
+            #expect(key?.utf8.count == "confluence:id-sha256:".utf8.count + 64)
+        }
+        let digest = try await verifier.verify(try signed(body), eventName: "page_updated").deliveryKey
+        for identifier in ["  ", String(repeating: "x", count: 257), "a\u{01}b", "caf\u{E9}"] {
+            let request = Values.replacingHeader(try signed(body), "X-Atlassian-Webhook-Identifier", identifier)
+            let key = try await verifier.verify(request, eventName: "page_updated").deliveryKey
+            #expect(key == digest, "identifier \(identifier.debugDescription)")
+        }
     }
 
-    @Test("the replay key is namespaced, and long identifiers are hashed")
-    func replayKeys() {
-        #expect(ConfluenceSignatureVerifier.replayKey(forDeliveryIdentifier: "abc") == "confluence:id:abc")
-        let long = String(repeating: "x", count: 500)
-        let key = ConfluenceSignatureVerifier.replayKey(forDeliveryIdentifier: long)
-        #expect(key.hasPrefix("confluence:id-sha256:"))
-        #expect(key.count == "confluence:id-sha256:".count + 64)
-        #expect(key != ConfluenceSignatureVerifier.replayKey(forDeliveryIdentifier: long + "y"))
+    @Test("without an identifier the key is a digest of the MAC and the body: copies share it, other bodies do not")
+    func digestKey() async throws {
+        let body = try Values.pageUpdatedBody()
+        let request = try signed(body)
+        let key = try #require(try await verifier.verify(request, eventName: "page_updated").deliveryKey)
+        #expect(key.hasPrefix("confluence:sha256:"))
+        #expect(key.utf8.count == "confluence:sha256:".utf8.count + 64)
+        #expect(try await verifier.verify(request, eventName: "page_updated").deliveryKey == key)
+        // The same MAC written bare or in upper case is the same delivery.
+        let bare = try signed(body, prefixed: false)
+        #expect(try await verifier.verify(bare, eventName: "page_updated").deliveryKey == key)
+        let upper = Values.replacingHeader(request, "X-Hub-Signature", signature(of: request).uppercased())
+        #expect(try await verifier.verify(upper, eventName: "page_updated").deliveryKey == key)
+        // Another body (one more space) is another delivery.
+        let other = try signed(body + [UInt8(ascii: " ")])
+        #expect(try await verifier.verify(other, eventName: "page_updated").deliveryKey != key)
+    }
+
+    @Test("HMAC signatures carry no time: the minimum retention is zero")
+    func retention() {
+        #expect(verifier.minimumDeliveryRetention == .zero)
     }
 }

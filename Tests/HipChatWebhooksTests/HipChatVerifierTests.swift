@@ -22,7 +22,6 @@ enum HipChatTestSupport {
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
         now: Double = now
     ) -> HipChatSignatureVerifier {
         HipChatSignatureVerifier(
@@ -30,7 +29,6 @@ enum HipChatTestSupport {
             leeway: leeway,
             requireSubjectMatchesSender: requireSubjectMatchesSender,
             limits: limits,
-            replayStore: replayStore,
             clock: { now }
         )
     }
@@ -155,14 +153,10 @@ final class LookupRecorder: Sendable {
         }
     }
 
-    func verifier(
-        requireSubjectMatchesSender: Bool = false,
-        replayStore: (any ReplayStore)? = nil
-    ) -> HipChatSignatureVerifier {
+    func verifier(requireSubjectMatchesSender: Bool = false) -> HipChatSignatureVerifier {
         HipChatSignatureVerifier(
             secrets: lookup,
             requireSubjectMatchesSender: requireSubjectMatchesSender,
-            replayStore: replayStore,
             clock: { HipChatTestSupport.now }
         )
     }
@@ -659,53 +653,64 @@ struct HipChatVerifierTests {
         )
     }
 
-    // MARK: Replay
+    // MARK: Delivery key
 
-    @Test("with a replay store, a second use of a jti is replayed")
-    func replay() async throws {
-        let verifier = Support.verifier(replayStore: InMemoryReplayStore(clock: { Support.now }))
+    @Test("two copies of one token both verify and share the key hipchat:jti:<iss>:<jti>")
+    func sameTokenSameKey() async throws {
+        let verifier = Support.verifier()
         let request = try Support.signed(jwtID: "AbCdEfGhIjKlMnOpQrSt")
-        _ = try await verifier.verify(request)
-        let error = await Support.rejection(verifier, request)
-        #expect(error?.code == .replayed)
-        #expect(error?.category == .replay)
-        #expect(error?.vendor == .hipChat)
-        // A new jti is a new delivery; the same jti from another installation is too.
-        _ = try await verifier.verify(try Support.signed(jwtID: "AbCdEfGhIjKlMnOpQrSu"))
-        let other = Support.verifier(
-            secrets: [Support.clientID: [Support.secret], "client-B": [Support.secret]],
-            replayStore: InMemoryReplayStore(clock: { Support.now })
+        let first = try await verifier.verify(request)
+        let second = try await verifier.verify(request)
+        #expect(first.deliveryKey == "hipchat:jti:\(Support.clientID):AbCdEfGhIjKlMnOpQrSt")
+        #expect(second.deliveryKey == first.deliveryKey)
+    }
+
+    @Test("another jti, or the same jti from another installation, is another key")
+    func otherTokenOtherKey() async throws {
+        let verifier = Support.verifier(secrets: [Support.clientID: [Support.secret], "client-B": [Support.secret]])
+        let first = try await verifier.verify(try Support.signed(jwtID: "AbCdEfGhIjKlMnOpQrSt"))
+        let next = try await verifier.verify(try Support.signed(jwtID: "AbCdEfGhIjKlMnOpQrSu"))
+        let otherInstallation = try await verifier.verify(
+            try Support.signed(clientID: "client-B", jwtID: "AbCdEfGhIjKlMnOpQrSt")
         )
-        _ = try await other.verify(request)
-        _ = try await other.verify(try Support.signed(clientID: "client-B", jwtID: "AbCdEfGhIjKlMnOpQrSt"))
+        #expect(next.deliveryKey != first.deliveryKey)
+        #expect(otherInstallation.deliveryKey == "hipchat:jti:client-B:AbCdEfGhIjKlMnOpQrSt")
+        #expect(otherInstallation.deliveryKey != first.deliveryKey)
     }
 
-    @Test("the replay key is hipchat:jti:<iss>:<jti>, kept until exp plus the leeway")
-    func replayKey() async throws {
-        let store = RecordingReplayStore()
-        let verifier = Support.verifier(leeway: 45, replayStore: store)
-        _ = try await verifier.verify(try Support.signed(lifetime: 120, jwtID: "jti-42"))
-        #expect(store.entries == [.init(key: "hipchat:jti:\(Support.clientID):jti-42", expiresAt: Support.now + 165)])
+    @Test("the token does not cover the body: two bodies under one token share one key")
+    func bodyNotCovered() async throws {
+        let request = try Support.signed(jwtID: "AbCdEfGhIjKlMnOpQrSt")
+        var altered = request
+        let text = String(decoding: Support.body, as: UTF8.self)
+        altered.body = Array(text.replacingOccurrences(of: "\"room_message\"", with: "\"room_message\" ").utf8)
+        #expect(altered.body != request.body)
+        let original = try await Support.verifier().verify(request)
+        let copy = try await Support.verifier().verify(altered)
+        #expect(copy.deliveryKey == original.deliveryKey)
     }
 
-    @Test("with a replay store, a token without a usable jti is rejected")
-    func replayNeedsJWTID() async {
-        let verifier = Support.verifier(replayStore: RecordingReplayStore())
+    @Test("a token without a jti, or with an empty one, verifies without a delivery key")
+    func noJWTIDNoKey() async throws {
         let none = Support.hmacToken(claims: Support.claims(jti: nil))
-        #expect(await Support.rejection(verifier, Support.request(token: none))?.code == .missingClaim)
-        let long = Support.hmacToken(claims: Support.claims(jti: String(repeating: "j", count: 257)))
-        #expect(await Support.rejection(verifier, Support.request(token: long))?.code == .invalidClaim)
-        // Without a store, jti is not needed.
-        #expect(await Support.rejection(Support.verifier(), Support.request(token: none)) == nil)
+        #expect(try await Support.verifier().verify(Support.request(token: none)).deliveryKey == nil)
+        let empty = Support.hmacToken(claims: Support.claims(jti: ""))
+        #expect(try await Support.verifier().verify(Support.request(token: empty)).deliveryKey == nil)
     }
 
-    @Test("rejected tokens are not recorded in the replay store")
-    func rejectedNotRecorded() async throws {
-        let store = RecordingReplayStore()
-        let verifier = Support.verifier(replayStore: store)
-        _ = await Support.rejection(verifier, try Support.signed(secret: HMACKey(utf8: "wrong")))
-        _ = await Support.rejection(verifier, try Support.signed(now: Support.now - 1_000))
-        #expect(store.entries.isEmpty)
+    @Test("a long jti, or one with a colon, gives a hashed key")
+    func hashedKey() async throws {
+        for jti in [String(repeating: "j", count: 257), "a:b"] {
+            let token = Support.hmacToken(claims: Support.claims(jti: jti))
+            let key = try await Support.verifier().verify(Support.request(token: token)).deliveryKey
+            #expect(key?.hasPrefix("hipchat:jti-sha256:") == true)
+            #expect(key?.utf8.count == "hipchat:jti-sha256:".utf8.count + 64)
+        }
+    }
+
+    @Test("HipChat does not bound token lifetimes, so the minimum retention is zero")
+    func retention() {
+        #expect(Support.verifier().minimumDeliveryRetention == .zero)
     }
 
     @Test("the signer's default jti is 20 random letters and digits")

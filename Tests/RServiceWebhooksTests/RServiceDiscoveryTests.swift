@@ -49,7 +49,6 @@ struct RServiceDiscoveryTests {
             self.verifier = RServiceSignatureVerifier(
                 keys: .discovery(provider),
                 issuer: issuer,
-                replayStore: InMemoryReplayStore(clock: { clock.now }),
                 clock: { clock.now }
             )
         }

@@ -49,7 +49,6 @@ struct SampleConfiguration: Codable {
             audience: audience,
             leeway: leeway ?? 60,
             maximumTokenAge: maximumTokenAge ?? 300,
-            replayStore: InMemoryReplayStore(clock: { now }),
             clock: { now }
         )
     }
@@ -424,7 +423,7 @@ enum SampleRequestGenerator {
             sample(
                 "A signed {\"jwt\":…} delivery sent to a receiver configured for unsigned deliveries",
                 rsaNote,
-                rejected: .invalidConfiguration
+                rejected: .algorithmNotAllowed
             )
         )
 

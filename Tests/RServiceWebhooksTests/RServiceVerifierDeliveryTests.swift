@@ -6,101 +6,182 @@ import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
 
-/// Records what the verifier puts into the replay store.
-final class RecordingReplayStore: ReplayStore {
-    let inner = InMemoryReplayStore(clock: { TestSupport.now })
-    let records = Mutex<[(String, Double)]>([])
-
-    func insertIfAbsent(_ key: String, expiresAt: Double) async -> Bool {
-        records.withLock { $0.append((key, expiresAt)) }
-        return await inner.insertIfAbsent(key, expiresAt: expiresAt)
-    }
-}
-
-@Suite("R-Service verifier: replay")
-struct RServiceVerifierReplayTests {
-    @Test("The same token delivered twice is rejected the second time")
-    func replay() async throws {
-        let verifier = TestSupport.verifier(TestSupport.rsaKeys())
-        let request = try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
-        _ = try await verifier.verify(request)
-        let error = await TestSupport.error(verifier, request)
-        #expect(error?.code == .replayed)
-        #expect(error?.category == .replay)
-        // Another token with another jti still verifies.
-        _ = try await verifier.verify(
-            try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
-        )
+@Suite("R-Service verifier: delivery key")
+struct RServiceVerifierDeliveryKeyTests {
+    /// A signed request with the given token id and exactly the given headers.
+    func signed(
+        jwtID: String = "jti-1",
+        headers: WebhookHeaders = [:],
+        message: [UInt8] = TestSupport.message()
+    ) throws -> WebhookRequest {
+        var request = try TestSupport.signer().sign(message: message, now: TestSupport.now, jwtID: jwtID)
+        request.headers = headers
+        return request
     }
 
-    @Test("The same token from many tasks at once is accepted exactly once")
-    func concurrentReplay() async throws {
+    func key(_ request: WebhookRequest) async throws -> String? {
+        try await TestSupport.verifier(TestSupport.rsaKeys()).verify(request).deliveryKey
+    }
+
+    @Test("Two copies of one token both verify and share one key: the ledger, not the verifier, tells duplicates")
+    func twoCopiesOneKey() async throws {
         let verifier = TestSupport.verifier(TestSupport.rsaKeys())
-        let request = try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
-        let results = await withTaskGroup(of: WebhookError.Code?.self) { group in
+        let request = try signed()
+        let first = try await verifier.verify(request)
+        let second = try await verifier.verify(request)
+        #expect(first.deliveryKey == "rservice:jti:jti-1")
+        #expect(second.deliveryKey == first.deliveryKey)
+    }
+
+    @Test("The same token from many tasks at once verifies every time, with one key")
+    func concurrentCopies() async throws {
+        let verifier = TestSupport.verifier(TestSupport.rsaKeys())
+        let request = try signed(headers: ["x-xurrent-delivery": "d-1"])
+        let keys = await withTaskGroup(of: String?.self) { group in
             for _ in 0..<64 {
-                group.addTask { await TestSupport.error(verifier, request)?.code }
+                group.addTask { try? await verifier.verify(request).deliveryKey }
             }
-            var results: [WebhookError.Code?] = []
-            for await result in group { results.append(result) }
-            return results
+            var keys: [String?] = []
+            for await key in group { keys.append(key) }
+            return keys
         }
-        #expect(results.filter { $0 == nil }.count == 1)
-        #expect(results.filter { $0 == .replayed }.count == 63)
+        #expect(keys.count == 64)
+        #expect(keys.allSatisfy { $0 == "rservice:delivery:d-1" })
     }
 
-    @Test("A forged token does not burn the jti of the genuine one")
-    func forgeryDoesNotConsumeJTI() async throws {
-        let verifier = TestSupport.verifier(TestSupport.rsaKeys())
-        let request = try TestSupport.signer().sign(
-            message: TestSupport.message(),
-            now: TestSupport.now,
-            jwtID: "shared-jti"
-        )
-        let forged = try TestSupport.signer(TestSupport.unlistedRSA).sign(
-            message: TestSupport.message(),
-            now: TestSupport.now,
-            jwtID: "shared-jti"
-        )
-        await TestSupport.expectRejection(.signatureMismatch, verifier, forged)
-        _ = try await verifier.verify(request)
+    @Test("Without a delivery header the key is the token's jti; another token has another key")
+    func jtiFallback() async throws {
+        #expect(try await key(signed(jwtID: "jti-1")) == "rservice:jti:jti-1")
+        #expect(try await key(signed(jwtID: "jti-2")) == "rservice:jti:jti-2")
+        // Another message is another token: R-Service's signature covers the message, so its key differs.
+        let other = try TestSupport.signer().sign(message: TestSupport.message("webhook.verify"), now: TestSupport.now)
+        let original = try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
+        #expect(try await key(other) != key(original))
     }
 
-    @Test("jti is remembered under rservice:jti:<jti> for as long as the token could be accepted")
-    func replayExpiry() async throws {
-        let now = TestSupport.now
-        let cases: [(Double?, Double?, Double)] = [
-            (600, 300, now + 600 + 60),  // exp: exp + leeway
-            (-30, 300, now + 60),  // exp passed within leeway: now + leeway
-            (nil, 300, now + 300 + 60),  // no exp: iat + maximum age + leeway
-            (nil, nil, now + 120 + 60),  // no exp, no maximum age: now + 2 min + leeway
+    @Test(
+        "Each delivery header gives the key, names compared case-insensitively",
+        arguments: [
+            "x-xurrent-delivery-origin", "X-Xurrent-Delivery-Origin", "x-xurrent-delivery", "X-XURRENT-DELIVERY",
+            "X-4me-Delivery", "x-4me-delivery",
         ]
-        for (lifetime, maximumAge, expected) in cases {
-            let store = RecordingReplayStore()
-            let verifier = TestSupport.verifier(TestSupport.rsaKeys(), maximumTokenAge: maximumAge, replayStore: store)
-            let request = try TestSupport.signer().sign(
-                message: TestSupport.message(),
-                now: now,
-                lifetime: lifetime,
-                jwtID: "abc"
-            )
-            _ = try await verifier.verify(request)
-            let records = store.records.withLock { $0 }
-            #expect(records.count == 1)
-            #expect(records.first?.0 == "rservice:jti:abc")
-            #expect(records.first?.1 == expected, "lifetime \(String(describing: lifetime))")
-        }
+    )
+    func eachHeader(name: String) async throws {
+        #expect(
+            try await key(signed(headers: [name: "8fd93dc6-1d43-49c2-892e-2ab5cb029e4e"]))
+                == "rservice:delivery:8fd93dc6-1d43-49c2-892e-2ab5cb029e4e"
+        )
     }
 
-    @Test("A token older than the replay window is rejected by age, so an old jti cannot come back")
-    func replayAfterWindow() async throws {
+    @Test("Precedence: x-xurrent-delivery-origin, then x-xurrent-delivery, then X-4me-Delivery, then jti")
+    func precedence() async throws {
+        let all: WebhookHeaders = [
+            "X-4me-Delivery": "four", "x-xurrent-delivery": "xurrent", "x-xurrent-delivery-origin": "origin",
+        ]
+        #expect(try await key(signed(headers: all)) == "rservice:delivery:origin")
+        #expect(
+            try await key(signed(headers: ["X-4me-Delivery": "four", "x-xurrent-delivery": "xurrent"]))
+                == "rservice:delivery:xurrent"
+        )
+        #expect(try await key(signed(headers: ["X-4me-Delivery": "four"])) == "rservice:delivery:four")
+        #expect(try await key(signed(headers: [:])) == "rservice:jti:jti-1")
+        // The unconfirmed 4me form of the origin header is not read for the key.
+        #expect(
+            try await key(signed(headers: ["X-4me-Delivery-Origin": "old", "X-4me-Delivery": "four"]))
+                == "rservice:delivery:four"
+        )
+    }
+
+    @Test("A re-delivery (new id, new token, origin header) has the key of the original delivery")
+    func redelivery() async throws {
+        let original = try signed(jwtID: "jti-1", headers: ["x-xurrent-delivery": "d-1"])
+        let again = try signed(
+            jwtID: "jti-2",
+            headers: ["x-xurrent-delivery": "d-2", "x-xurrent-delivery-origin": "d-1"]
+        )
+        #expect(try await key(original) == "rservice:delivery:d-1")
+        #expect(try await key(again) == key(original))
+    }
+
+    @Test("An empty, over-long, non-printable or non-ASCII header value is ignored: the next source is used")
+    func unusableValues() async throws {
+        let unusable = ["", "   ", String(repeating: "a", count: 257), "a\u{01}b", "a\u{7F}b", "caf\u{E9}"]
+        for value in unusable {
+            #expect(
+                try await key(signed(headers: ["x-xurrent-delivery-origin": value, "x-xurrent-delivery": "next"]))
+                    == "rservice:delivery:next",
+                "value \(value.debugDescription)"
+            )
+            #expect(try await key(signed(headers: ["X-4me-Delivery": value])) == "rservice:jti:jti-1")
+        }
+        // 256 bytes is the limit; spaces around a value are removed.
+        let longest = String(repeating: "b", count: 256)
+        #expect(try await key(signed(headers: ["x-xurrent-delivery": longest]))?.hasPrefix("rservice:delivery") == true)
+        #expect(try await key(signed(headers: ["x-xurrent-delivery": " d-1\t"])) == "rservice:delivery:d-1")
+    }
+
+    @Test("An id with a colon, a space or over 128 bytes is hashed, the same way from either header")
+    func hashedIDs() async throws {
+        for id in ["a:b", "a b", String(repeating: "c", count: 129)] {
+            let direct = try await key(signed(headers: ["x-xurrent-delivery": id]))
+            let viaOrigin = try await key(
+                signed(headers: ["x-xurrent-delivery-origin": id, "x-xurrent-delivery": "z"])
+            )
+            #expect(direct?.hasPrefix("rservice:delivery-sha256:") == true)
+            #expect(direct?.utf8.count == "rservice:delivery-sha256:".utf8.count + 64)
+            #expect(direct == viaOrigin)
+        }
+        let colon = try await key(signed(headers: ["x-xurrent-delivery": "a:b"]))
+        let other = try await key(signed(headers: ["x-xurrent-delivery": "a:c"]))
+        #expect(colon != other)
+    }
+
+    @Test("Unsigned mode: the key comes from the delivery headers, else there is none")
+    func unsignedKey() async throws {
+        let verifier = TestSupport.verifier(.unsigned)
+        let plain = WebhookRequest(target: "/hook", headers: ["x-xurrent-delivery": "u-1"], body: TestSupport.message())
+        #expect(try await verifier.verify(plain).deliveryKey == "rservice:delivery:u-1")
+        let bare = WebhookRequest(target: "/hook", body: TestSupport.message())
+        #expect(try await verifier.verify(bare).deliveryKey == nil)
+    }
+
+    @Test("A token older than the maximum age is rejected by the time checks")
+    func oldTokenRejected() async throws {
         let issued = TestSupport.now
-        let store = InMemoryReplayStore(clock: { issued + 1000 })
         let request = try TestSupport.signer().sign(message: TestSupport.message(), now: issued)
-        _ = try await TestSupport.verifier(TestSupport.rsaKeys(), replayStore: store, now: issued).verify(request)
-        // The store has forgotten the jti by now, but the token is too old.
-        let later = TestSupport.verifier(TestSupport.rsaKeys(), replayStore: store, now: issued + 1000)
+        _ = try await TestSupport.verifier(TestSupport.rsaKeys(), now: issued).verify(request)
+        let later = TestSupport.verifier(TestSupport.rsaKeys(), now: issued + 1000)
         await TestSupport.expectRejection(.expired, later, request)
+    }
+
+    @Test("minimumDeliveryRetention is the maximum token age plus twice the leeway, or zero without an age bound")
+    func retention() {
+        #expect(TestSupport.verifier(TestSupport.rsaKeys()).minimumDeliveryRetention == .seconds(420))
+        #expect(
+            TestSupport.verifier(TestSupport.rsaKeys(), leeway: 0, maximumTokenAge: 100).minimumDeliveryRetention
+                == .seconds(100)
+        )
+        #expect(TestSupport.verifier(TestSupport.rsaKeys(), maximumTokenAge: nil).minimumDeliveryRetention == .zero)
+        #expect(TestSupport.verifier(TestSupport.rsaKeys(), leeway: .nan).minimumDeliveryRetention == .zero)
+        #expect(
+            TestSupport.verifier(TestSupport.rsaKeys(), maximumTokenAge: .infinity).minimumDeliveryRetention == .zero
+        )
+    }
+
+    @Test("The retention covers the whole time a token without exp is accepted, from its first arrival")
+    func retentionCoversAcceptance() async throws {
+        let arrival = TestSupport.now
+        // iat as far in the future as the leeway allows: the latest-expiring token a verifier accepts.
+        let request = try TestSupport.signer().sign(message: TestSupport.message(), now: arrival + 60)
+        let retention = TestSupport.verifier(TestSupport.rsaKeys()).minimumDeliveryRetention
+        let seconds = Double(retention.components.seconds)
+        _ = try await TestSupport.verifier(TestSupport.rsaKeys(), now: arrival).verify(request)
+        _ = try await TestSupport.verifier(TestSupport.rsaKeys(), now: arrival + seconds - 1).verify(request)
+        await TestSupport.expectRejection(
+            .expired,
+            TestSupport.verifier(TestSupport.rsaKeys(), now: arrival + seconds),
+            request
+        )
     }
 }
 
@@ -301,12 +382,17 @@ struct RServiceVerifierUnsignedTests {
         #expect(verified.deliveryID == "u-1")
     }
 
-    @Test("Unsigned mode rejects signed bodies: configure the key instead")
+    @Test("Unsigned mode rejects signed bodies as not authentic, never as a configuration error")
     func rejectsSigned() async throws {
-        let request = try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
-        let error = await TestSupport.error(TestSupport.verifier(.unsigned), request)
-        #expect(error?.code == .invalidConfiguration)
-        #expect(error?.category == .configuration)
+        let signed = try TestSupport.signer().sign(message: TestSupport.message(), now: TestSupport.now)
+        for request in [
+            signed, TestSupport.request(body: #"{"jwt":"a.b.c"}"#), TestSupport.request(body: #"{"jwt":1}"#),
+        ] {
+            let error = await TestSupport.error(TestSupport.verifier(.unsigned), request)
+            #expect(error?.code == .algorithmNotAllowed)
+            #expect(error?.category == .authentication)
+            #expect(error?.isAuthenticationFailure == true)
+        }
     }
 
     @Test("Unsigned mode reports undecodable messages as decoding errors")

@@ -39,7 +39,7 @@ enum TestSupport {
         try! Fixtures.bytes("events/\(event).json")
     }
 
-    /// A verifier with a fixed clock and a fresh replay store.
+    /// A verifier with a fixed clock.
     static func verifier(
         _ keys: RServiceSignatureVerifier.KeySource,
         issuer: String = account,
@@ -47,7 +47,7 @@ enum TestSupport {
         leeway: Double = 60,
         maximumTokenAge: Double? = 300,
         limits: WebhookLimits = .default,
-        replayStore: (any ReplayStore)? = nil,
+        onVerificationRequest: RServiceSignatureVerifier.VerificationRequestHook? = nil,
         now: Double = now
     ) -> RServiceSignatureVerifier {
         RServiceSignatureVerifier(
@@ -57,7 +57,7 @@ enum TestSupport {
             leeway: leeway,
             maximumTokenAge: maximumTokenAge,
             limits: limits,
-            replayStore: replayStore ?? InMemoryReplayStore(clock: { now }),
+            onVerificationRequest: onVerificationRequest,
             clock: { now }
         )
     }

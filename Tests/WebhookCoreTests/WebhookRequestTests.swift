@@ -109,6 +109,7 @@ struct WebhookErrorTests {
         (WebhookError.Code.signatureMismatch, WebhookError.Category.authentication),
         (.missingSignature, .authentication),
         (.unknownKeyID, .authentication),
+        (.eventNameMismatch, .authentication),
         (.replayed, .replay),
         (.bodyTooLarge, .limit),
         (.malformedBody, .decoding),

@@ -32,7 +32,7 @@ enum Samples {
     }
 
     static func apiTreeVerifier() -> ApiTreeSignatureVerifier {
-        ApiTreeSignatureVerifier(secrets: [apiTreeSecret], webhookURL: apiTreeURL, clock: clock)
+        ApiTreeSignatureVerifier(secrets: [apiTreeSecret], webhookURL: apiTreeURL)
     }
 }
 

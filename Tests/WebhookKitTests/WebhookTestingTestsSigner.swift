@@ -114,22 +114,26 @@ struct WebhookTestingTestsSigner {
         }
     }
 
-    @Test func aReplayedRServiceTokenIsRejected() async throws {
+    @Test func aRepeatedRServiceDeliveryKeepsItsKey() async throws {
         let receiver = try Self.signer.receiver()
         let options = WebhookTestSigner.Options(jwtID: "jti-1", deliveryID: "delivery-1")
         let request = try Self.signer.signSample(.rService, event: "request.update", options: options)
         let verified = try await receiver.verify(request, from: .rService)
         #expect(verified.deliveryID == "delivery-1")
         #expect(verified.jwt?.claims.jwtID == "jti-1")
-        await #expect(throws: WebhookError(.replayed, "")) { _ = try await receiver.verify(request, from: .rService) }
+        #expect(verified.deliveryKey == "rservice:delivery:delivery-1")
+        let again = try await receiver.verify(request, from: .rService)
+        #expect(again.deliveryKey == verified.deliveryKey)
     }
 
-    @Test func aRepeatedConfluenceIdentifierIsRejected() async throws {
+    @Test func aRepeatedConfluenceIdentifierKeepsItsKey() async throws {
         let receiver = try Self.signer.receiver()
         let options = WebhookTestSigner.Options(deliveryID: "confluence-identifier-1")
         let first = try Self.signer.signSample(.confluence, event: "page_updated", options: options)
-        _ = try await receiver.verify(first, from: .confluence)
-        await #expect(throws: WebhookError(.replayed, "")) { _ = try await receiver.verify(first, from: .confluence) }
+        let verified = try await receiver.verify(first, from: .confluence)
+        #expect(verified.deliveryKey == "confluence:id:confluence-identifier-1")
+        let again = try await receiver.verify(first, from: .confluence)
+        #expect(again.deliveryKey == verified.deliveryKey)
     }
 
     @Test func rServiceWithAnECKeyAndXurrentHeaders() async throws {
