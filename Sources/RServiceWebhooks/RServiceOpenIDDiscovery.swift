@@ -3,9 +3,6 @@ public import WebhookCore
 public import WebhookCrypto
 import WebhookRegistry
 
-/// The key provider of R-Service verifiers: any ``WebhookKeyProvider``.
-public typealias RServiceKeyProvider = WebhookKeyProvider
-
 /// Fetches R-Service signing keys by OpenID Connect discovery: `GET <iss>/.well-known/openid-configuration`, then
 /// the JWKS at its `jwks_uri`; key sets are cached per issuer.
 ///

@@ -48,7 +48,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     public struct KeySource: Sendable {
         enum Storage: Sendable {
             case keys(JWTKeySet)
-            case discovery(any RServiceKeyProvider)
+            case discovery(any WebhookKeyProvider)
             case unsigned
         }
 
@@ -129,7 +129,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         ///
         /// Tokens must name a `kid` and use RS256/384/512 or ES256/384/512; `iss` must be a webhook policy of the
         /// configured account (`https://<account host>/webhook_policies/<name>`), checked before any key is fetched.
-        public static func discovery(_ provider: any RServiceKeyProvider) -> KeySource {
+        public static func discovery(_ provider: any WebhookKeyProvider) -> KeySource {
             KeySource(storage: .discovery(provider))
         }
 
@@ -356,7 +356,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     /// provider's set (refreshed at most once).
     private func discoveredKeys(
         for token: UnverifiedJWT,
-        provider: any RServiceKeyProvider
+        provider: any WebhookKeyProvider
     ) async throws(WebhookError) -> JWTKeySet {
         let algorithm = JWSAlgorithm(rawValue: token.header.algorithm)
         guard JWSAlgorithm.supported.contains(algorithm) else {

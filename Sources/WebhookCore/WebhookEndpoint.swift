@@ -356,10 +356,6 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         ]
         let message = "webhook rejected: \(Self.printable(error.reason))"
         switch error.category {
-        case .replay:
-            log(WebhookLogLine(level: options.rejectionLogLevel, message: message, metadata: metadata + [("webhook.outcome", "duplicate")]))
-            let status = options.duplicate.status
-            return WebhookAnswer(status: status, body: status == 200 ? "ok" : "conflict")
         case .limit:
             log(WebhookLogLine(level: options.rejectionLogLevel, message: message, metadata: metadata + [("webhook.outcome", "rejected")]))
             return Self.tooLarge

@@ -62,12 +62,6 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         /// name the signed body itself carries: the signed name wins, so the request is not trusted.
         public static let eventNameMismatch = Code(rawValue: "event_name_mismatch")
 
-        // MARK: Replay
-
-        /// A delivery seen before. The package's verifiers no longer throw it (the middleware's delivery ledger
-        /// recognises duplicates by ``VerifiedWebhook/deliveryKey``); kept for verifiers of your own that do.
-        public static let replayed = Code(rawValue: "replayed")
-
         // MARK: Limits
 
         /// A body over the configured limit; rejected before any parsing.
@@ -114,8 +108,6 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
 
         /// Not authentic: answer 401.
         public static let authentication = Category(rawValue: "authentication")
-        /// Authentic, but seen before: answer 409, or 200 and ignore.
-        public static let replay = Category(rawValue: "replay")
         /// Over a size limit: answer 413.
         public static let limit = Category(rawValue: "limit")
         /// Authentic, but the body cannot be decoded: answer 400, or 202 and log.
@@ -163,7 +155,6 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The category of the code.
     public var category: Category {
         switch code {
-        case .replayed: .replay
         case .bodyTooLarge, .tokenTooLarge: .limit
         case .malformedBody, .invalidPayload, .missingEventName: .decoding
         case .invalidConfiguration, .invalidKey, .keyFetchFailed, .internalError: .configuration
@@ -173,8 +164,8 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// True when the request was found not authentic (category ``Category/authentication``): a missing, malformed
-    /// or wrong signature or token, or claims that do not hold. False for every other category (replay, limit,
-    /// decoding, configuration, unavailable): those requests were not found forged.
+    /// or wrong signature or token, or claims that do not hold. False for every other category (limit, decoding,
+    /// configuration, unavailable): those requests were not found forged.
     public var isAuthenticationFailure: Bool {
         category == .authentication
     }

@@ -291,7 +291,7 @@ struct RServiceDiscoveryTests {
 
     struct Broken: Error {}
 
-    struct ThrowingProvider: RServiceKeyProvider {
+    struct ThrowingProvider: WebhookKeyProvider {
         let error: any Error
         func keySet(forIssuer issuer: String) async throws -> JWTKeySet { throw error }
     }

@@ -110,7 +110,7 @@ struct WebhookErrorTests {
         (.missingSignature, .authentication),
         (.unknownKeyID, .authentication),
         (.eventNameMismatch, .authentication),
-        (.replayed, .replay),
+        (.ledgerUnavailable, .unavailable),
         (.bodyTooLarge, .limit),
         (.malformedBody, .decoding),
         (.invalidPayload, .decoding),

@@ -121,7 +121,7 @@ private enum VerificationPageExample {
         } catch {
             switch error.category {
             case .decoding: return 400
-            case .replay: return 200
+            case .unavailable: return 503
             case .limit: return 413
             case .configuration: return 500
             default: return 401
