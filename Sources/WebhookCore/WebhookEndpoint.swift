@@ -263,8 +263,16 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
     ) async throws -> WebhookEndpointResult<Response> {
         let drain = options.drain
         guard drain.enter() else {
-            log(WebhookLogLine(level: .info, message: "webhook refused: shutting down", metadata: [("webhook.vendor", verifier.vendor.rawValue), ("webhook.outcome", "draining")]))
-            return .answered(WebhookAnswer(status: 503, body: "service unavailable", retryAfterSeconds: retryAfterSeconds))
+            log(
+                WebhookLogLine(
+                    level: .info,
+                    message: "webhook refused: shutting down",
+                    metadata: [("webhook.vendor", verifier.vendor.rawValue), ("webhook.outcome", "draining")]
+                )
+            )
+            return .answered(
+                WebhookAnswer(status: 503, body: "service unavailable", retryAfterSeconds: retryAfterSeconds)
+            )
         }
         defer { drain.leave() }
 
@@ -279,7 +287,13 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         if let key = webhook.deliveryKey { metadata.append(("webhook.delivery", Self.printable(key))) }
 
         if let answer = await verifier.answerBeforeHandler(webhook) {
-            log(WebhookLogLine(level: .info, message: "webhook answered by the vendor's protocol step", metadata: metadata + [("webhook.outcome", "handshake")]))
+            log(
+                WebhookLogLine(
+                    level: .info,
+                    message: "webhook answered by the vendor's protocol step",
+                    metadata: metadata + [("webhook.outcome", "handshake")]
+                )
+            )
             return .answered(answer)
         }
 
@@ -292,11 +306,23 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             case .claimed(let held):
                 claim = held
             case .completed:
-                log(WebhookLogLine(level: options.rejectionLogLevel, message: "webhook duplicate of a processed delivery", metadata: metadata + [("webhook.outcome", "duplicate")]))
+                log(
+                    WebhookLogLine(
+                        level: options.rejectionLogLevel,
+                        message: "webhook duplicate of a processed delivery",
+                        metadata: metadata + [("webhook.outcome", "duplicate")]
+                    )
+                )
                 let status = options.duplicate.status
                 return .answered(WebhookAnswer(status: status, body: status == 200 ? "ok" : "conflict"))
             case .inProgress:
-                log(WebhookLogLine(level: options.rejectionLogLevel, message: "webhook duplicate of a delivery in progress", metadata: metadata + [("webhook.outcome", "in_progress")]))
+                log(
+                    WebhookLogLine(
+                        level: options.rejectionLogLevel,
+                        message: "webhook duplicate of a delivery in progress",
+                        metadata: metadata + [("webhook.outcome", "in_progress")]
+                    )
+                )
                 let status = options.inProgress.status
                 return .answered(
                     WebhookAnswer(
@@ -308,10 +334,29 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             }
         } catch {
             guard options.ledgerFailure.failOpen else {
-                log(WebhookLogLine(level: .warning, message: "webhook not processed: delivery ledger unavailable (failing closed): \(error.reason)", metadata: metadata + [("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable")]))
-                return .answered(WebhookAnswer(status: 503, body: "service unavailable", retryAfterSeconds: retryAfterSeconds))
+                log(
+                    WebhookLogLine(
+                        level: .warning,
+                        message: "webhook not processed: delivery ledger unavailable (failing closed): \(error.reason)",
+                        metadata: metadata + [
+                            ("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable"),
+                        ]
+                    )
+                )
+                return .answered(
+                    WebhookAnswer(status: 503, body: "service unavailable", retryAfterSeconds: retryAfterSeconds)
+                )
             }
-            log(WebhookLogLine(level: .warning, message: "webhook processed without the delivery ledger (failing open): it may be processed twice: \(error.reason)", metadata: metadata + [("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable")]))
+            log(
+                WebhookLogLine(
+                    level: .warning,
+                    message:
+                        "webhook processed without the delivery ledger (failing open): it may be processed twice: \(error.reason)",
+                    metadata: metadata + [
+                        ("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable"),
+                    ]
+                )
+            )
             return .handled(try await handler(webhook))
         }
 
@@ -328,7 +373,16 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             do throws(WebhookError) {
                 try await ledger.complete(claim, retention: retention)
             } catch {
-                log(WebhookLogLine(level: .warning, message: "webhook processed, but the ledger could not record it: a retry after the claim timeout is processed again: \(error.reason)", metadata: metadata + [("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable")]))
+                log(
+                    WebhookLogLine(
+                        level: .warning,
+                        message:
+                            "webhook processed, but the ledger could not record it: a retry after the claim timeout is processed again: \(error.reason)",
+                        metadata: metadata + [
+                            ("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable"),
+                        ]
+                    )
+                )
             }
         } else {
             await release(claim, in: ledger, log: log, metadata: metadata)
@@ -345,7 +399,16 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         do throws(WebhookError) {
             try await ledger.release(claim)
         } catch {
-            log(WebhookLogLine(level: .warning, message: "webhook claim could not be released: the vendor's retry waits for the claim timeout: \(error.reason)", metadata: metadata + [("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable")]))
+            log(
+                WebhookLogLine(
+                    level: .warning,
+                    message:
+                        "webhook claim could not be released: the vendor's retry waits for the claim timeout: \(error.reason)",
+                    metadata: metadata + [
+                        ("webhook.code", error.code.rawValue), ("webhook.outcome", "ledger_unavailable"),
+                    ]
+                )
+            )
         }
     }
 
@@ -357,20 +420,50 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         let message = "webhook rejected: \(Self.printable(error.reason))"
         switch error.category {
         case .limit:
-            log(WebhookLogLine(level: options.rejectionLogLevel, message: message, metadata: metadata + [("webhook.outcome", "rejected")]))
+            log(
+                WebhookLogLine(
+                    level: options.rejectionLogLevel,
+                    message: message,
+                    metadata: metadata + [("webhook.outcome", "rejected")]
+                )
+            )
             return Self.tooLarge
         case .decoding:
             let status = options.decodingFailure.status
-            log(WebhookLogLine(level: status == 202 ? max(options.rejectionLogLevel, .notice) : options.rejectionLogLevel, message: message, metadata: metadata + [("webhook.outcome", "undecodable")]))
+            log(
+                WebhookLogLine(
+                    level: status == 202 ? max(options.rejectionLogLevel, .notice) : options.rejectionLogLevel,
+                    message: message,
+                    metadata: metadata + [("webhook.outcome", "undecodable")]
+                )
+            )
             return WebhookAnswer(status: status, body: status == 202 ? "accepted" : "bad request")
         case .configuration:
-            log(WebhookLogLine(level: .warning, message: message, metadata: metadata + [("webhook.outcome", "misconfigured")]))
+            log(
+                WebhookLogLine(
+                    level: .warning,
+                    message: message,
+                    metadata: metadata + [("webhook.outcome", "misconfigured")]
+                )
+            )
             return WebhookAnswer(status: 500, body: "internal server error")
         case .unavailable:
-            log(WebhookLogLine(level: .warning, message: message, metadata: metadata + [("webhook.outcome", "unavailable")]))
+            log(
+                WebhookLogLine(
+                    level: .warning,
+                    message: message,
+                    metadata: metadata + [("webhook.outcome", "unavailable")]
+                )
+            )
             return WebhookAnswer(status: 503, body: "service unavailable", retryAfterSeconds: retryAfterSeconds)
         default:
-            log(WebhookLogLine(level: options.rejectionLogLevel, message: message, metadata: metadata + [("webhook.outcome", "rejected")]))
+            log(
+                WebhookLogLine(
+                    level: options.rejectionLogLevel,
+                    message: message,
+                    metadata: metadata + [("webhook.outcome", "rejected")]
+                )
+            )
             return Self.unauthorized
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import ConfluenceWebhooks
+import Foundation
 import Testing
 
 /// The Connect `qsh` canonical request (vendor sheet §2.2).
@@ -307,8 +307,10 @@ struct ConfluenceQueryStringHashTests {
 
     @Test("the canonical query agrees with an independent implementation on generated queries")
     func differentialAgainstReference() {
-        let pieces = ["a", "B", "k", "K", "%E2%84%AA", "e%CC%81", "%C3%A9", "%FF", "+", "%20", "jwt", "~", "%2C", "x.y",
-            "%F0%9F%98%80", "%EF%BC%A1", "=", "%", "%G1", "_"]
+        let pieces = [
+            "a", "B", "k", "K", "%E2%84%AA", "e%CC%81", "%C3%A9", "%FF", "+", "%20", "jwt", "~", "%2C", "x.y",
+            "%F0%9F%98%80", "%EF%BC%A1", "=", "%", "%G1", "_",
+        ]
         var state: UInt64 = 42
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

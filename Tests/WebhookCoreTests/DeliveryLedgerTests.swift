@@ -19,7 +19,10 @@ struct InMemoryDeliveryLedgerTests {
             Issue.record("a new key is claimed")
             return
         }
-        #expect(try await ledger.claim("k", claimTimeout: .seconds(60)) == .inProgress(since: Date(timeIntervalSince1970: clock.read())))
+        #expect(
+            try await ledger.claim("k", claimTimeout: .seconds(60))
+                == .inProgress(since: Date(timeIntervalSince1970: clock.read()))
+        )
         try await ledger.release(first)
         guard case .claimed(let second) = try await ledger.claim("k", claimTimeout: .seconds(60)) else {
             Issue.record("a released key is claimed again")

@@ -9,7 +9,8 @@ struct JSONReaderTests {
     }
 
     @Test(arguments: [
-        #"{}"#, #"[]"#, #"0"#, #"-0"#, #"1.5e-3"#, #"1E+2"#, #""""#, #"" \u00e9\ud83d\ude00\/""#, #" {"a" : [1 , 2] } "#,
+        #"{}"#, #"[]"#, #"0"#, #"-0"#, #"1.5e-3"#, #"1E+2"#, #""""#, #"" \u00e9\ud83d\ude00\/""#,
+        #" {"a" : [1 , 2] } "#,
         #"true"#, #"null"#, #"9223372036854775807"#, #"9223372036854775808"#, #"[[[]]]"#, "\"\u{E9}\u{1F600}\"",
     ])
     func acceptsValidJSON(text: String) throws {
@@ -27,14 +28,16 @@ struct JSONReaderTests {
         #expect(throws: JSONReader.Failure.self) { try JSONReader.validate(Array(text.utf8)) }
     }
 
-    @Test(arguments: [
-        [0x22, 0xC0, 0x80, 0x22],  // overlong NUL
-        [0x22, 0xED, 0xA0, 0x80, 0x22],  // an encoded surrogate
-        [0x22, 0xF5, 0x80, 0x80, 0x80, 0x22],  // beyond U+10FFFF
-        [0x22, 0xE2, 0x82, 0x22],  // truncated sequence
-        [0x22, 0x80, 0x22],  // a lone continuation byte
-        [0x22, 0xF0, 0x8F, 0xBF, 0xBF, 0x22],  // overlong four-byte form
-    ] as [[UInt8]])
+    @Test(
+        arguments: [
+            [0x22, 0xC0, 0x80, 0x22],  // overlong NUL
+            [0x22, 0xED, 0xA0, 0x80, 0x22],  // an encoded surrogate
+            [0x22, 0xF5, 0x80, 0x80, 0x80, 0x22],  // beyond U+10FFFF
+            [0x22, 0xE2, 0x82, 0x22],  // truncated sequence
+            [0x22, 0x80, 0x22],  // a lone continuation byte
+            [0x22, 0xF0, 0x8F, 0xBF, 0xBF, 0x22],  // overlong four-byte form
+        ] as [[UInt8]]
+    )
     func rejectsInvalidUTF8InsteadOfReplacingIt(bytes: [UInt8]) {
         #expect(throws: JSONReader.Failure.self) { try JSONReader.parse(bytes) }
     }
@@ -54,9 +57,13 @@ struct JSONReaderTests {
         let limits = JSONReader.Limits(maximumDepth: 4, maximumContainers: 10)
         _ = try JSONReader.parse(Array("[[[[]]]]".utf8), limits: limits)
         #expect(throws: JSONReader.Failure.tooDeep) { try JSONReader.parse(Array("[[[[[]]]]]".utf8), limits: limits) }
-        #expect(throws: JSONReader.Failure.tooDeep) { try JSONReader.validate(Array("[[[[[]]]]]".utf8), limits: limits) }
+        #expect(throws: JSONReader.Failure.tooDeep) {
+            try JSONReader.validate(Array("[[[[[]]]]]".utf8), limits: limits)
+        }
         let eleven = "[" + Array(repeating: "[]", count: 10).joined(separator: ",") + "]"
-        #expect(throws: JSONReader.Failure.tooManyContainers) { try JSONReader.parse(Array(eleven.utf8), limits: limits) }
+        #expect(throws: JSONReader.Failure.tooManyContainers) {
+            try JSONReader.parse(Array(eleven.utf8), limits: limits)
+        }
         // The default limits: 64 levels.
         let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
         #expect(throws: JSONReader.Failure.tooDeep) { try JSONReader.parse(Array(deep.utf8)) }
@@ -99,7 +106,10 @@ struct JSONReaderTests {
     }
 
     static func randomString(_ generator: inout Generator) -> String {
-        let pieces = ["a", "Z", "0", " ", "\u{E9}", "\u{1F600}", "\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "\\/", "\u{4E2D}", "\\t"]
+        let pieces = [
+            "a", "Z", "0", " ", "\u{E9}", "\u{1F600}", "\\\"", "\\\\", "\\n", "\\u00e9", "\\ud83d\\ude00", "\\/",
+            "\u{4E2D}", "\\t",
+        ]
         return (0..<generator.below(6)).map { _ in pieces[generator.below(pieces.count)] }.joined()
     }
 
@@ -116,7 +126,8 @@ struct JSONReaderTests {
             return "[" + space + items.joined(separator: "," + space) + "]"
         default:
             let items = (0..<generator.below(4)).map { index in
-                "\"k\(index)" + randomString(&generator) + "\"" + space + ":" + randomDocument(&generator, depth: depth + 1)
+                "\"k\(index)" + randomString(&generator) + "\"" + space + ":"
+                    + randomDocument(&generator, depth: depth + 1)
             }
             return "{" + items.joined(separator: ",") + space + "}"
         }
@@ -153,7 +164,8 @@ struct JSONReaderTests {
         case (.array(let left), .array(let right)):
             return left.count == right.count && zip(left, right).allSatisfy { same($0, $1) }
         case (.object(let left), .object(let right)):
-            return left.count == right.count && left.allSatisfy { key, value in right[key].map { same(value, $0) } ?? false }
+            return left.count == right.count
+                && left.allSatisfy { key, value in right[key].map { same(value, $0) } ?? false }
         case (.integer(let left), .integer(let right)):
             return left == right
         case (.integer(let left), .number(let right)) where left.magnitude > 1 << 53:
@@ -184,7 +196,13 @@ struct JSONReaderTests {
         var lastSignificant: UInt8 = 0
         for byte in bytes {
             if inString {
-                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
                 continue
             }
             switch byte {

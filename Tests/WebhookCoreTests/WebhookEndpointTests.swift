@@ -117,7 +117,13 @@ struct WebhookEndpointTests {
         let logs = LogLines()
         let endpoint = WebhookEndpoint(verifier: HeaderVerifier(), options: .init())
         let calls = Counter()
-        let outcome = await Self.run(endpoint, Self.request(sig: "forged"), handlerStatus: 200, calls: calls, logs: logs)
+        let outcome = await Self.run(
+            endpoint,
+            Self.request(sig: "forged"),
+            handlerStatus: 200,
+            calls: calls,
+            logs: logs
+        )
         #expect(outcome.status == 401)
         #expect(calls.value == 0)
         let line = logs.all.first
@@ -130,7 +136,13 @@ struct WebhookEndpointTests {
         let endpoint = WebhookEndpoint(verifier: HeaderVerifier(), options: .init(rejectionLogLevel: .debug))
         let calls = Counter()
         _ = await Self.run(endpoint, Self.request(sig: "forged"), handlerStatus: 200, calls: calls, logs: logs)
-        _ = await Self.run(endpoint, Self.request(extra: [("x-decode", "fail")]), handlerStatus: 200, calls: calls, logs: logs)
+        _ = await Self.run(
+            endpoint,
+            Self.request(extra: [("x-decode", "fail")]),
+            handlerStatus: 200,
+            calls: calls,
+            logs: logs
+        )
         #expect(logs.all.map(\.level) == [.debug, .debug])
     }
 
@@ -150,7 +162,12 @@ struct WebhookEndpointTests {
         let calls = Counter()
         for (policy, status): (WebhookDecodingFailurePolicy, Int) in [(.reject, 400), (.acceptAndLog, 202)] {
             let endpoint = WebhookEndpoint(verifier: HeaderVerifier(), options: .init(decodingFailure: policy))
-            let outcome = await Self.run(endpoint, Self.request(extra: [("x-decode", "fail")]), handlerStatus: 200, calls: calls)
+            let outcome = await Self.run(
+                endpoint,
+                Self.request(extra: [("x-decode", "fail")]),
+                handlerStatus: 200,
+                calls: calls
+            )
             #expect(outcome.status == status)
         }
         #expect(calls.value == 0)
@@ -240,7 +257,10 @@ struct WebhookEndpointTests {
         let logs = LogLines()
         let ledger = SwitchableLedger()
         ledger.down.withLock { $0 = true }
-        let endpoint = WebhookEndpoint(verifier: HeaderVerifier(), options: .init(ledger: ledger, ledgerFailure: .failOpen))
+        let endpoint = WebhookEndpoint(
+            verifier: HeaderVerifier(),
+            options: .init(ledger: ledger, ledgerFailure: .failOpen)
+        )
         #expect(await Self.run(endpoint, Self.request(), handlerStatus: 200, calls: calls, logs: logs).status == 200)
         #expect(calls.value == 1)
         let line = logs.all.first

@@ -13,7 +13,9 @@ package struct LimitedVerifier<Inner: WebhookVerifier>: WebhookVerifier {
 
     public var vendor: WebhookVendor { inner.vendor }
 
-    public func verify(_ request: WebhookRequest, eventName: String?) async throws(WebhookError) -> VerifiedWebhook<Inner.Event> {
+    public func verify(_ request: WebhookRequest, eventName: String?) async throws(WebhookError) -> VerifiedWebhook<
+        Inner.Event
+    > {
         try await inner.verify(request, eventName: eventName)
     }
 

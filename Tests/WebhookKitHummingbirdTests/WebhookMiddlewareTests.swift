@@ -183,10 +183,16 @@ struct WebhookMiddlewareTests {
     }
 
     @Test func aDuplicateOfAProcessedDeliveryIsAcknowledgedOrRejected() async throws {
-        for (policy, status): (WebhookDuplicatePolicy, HTTPResponse.Status) in [(.acknowledge, .ok), (.reject, .conflict)] {
+        for (policy, status): (WebhookDuplicatePolicy, HTTPResponse.Status) in [
+            (.acknowledge, .ok), (.reject, .conflict),
+        ] {
             let seen = Seen()
             let app = try Self.makeApplication(signer: Self.signer, seen: seen, options: .init(duplicate: policy))
-            let request = try Self.signer.signSample(.confluence, event: "page_updated", options: .init(deliveryID: "d-2"))
+            let request = try Self.signer.signSample(
+                .confluence,
+                event: "page_updated",
+                options: .init(deliveryID: "d-2")
+            )
             try await app.test(.router) { client in
                 #expect(try await Self.send(request, with: client).status == .ok)
                 let again = try await Self.send(request, with: client)
@@ -204,7 +210,9 @@ struct WebhookMiddlewareTests {
             .add(middleware: WebhookMiddleware(Self.signer.confluenceVerifier()))
             .post { _, context -> HTTPResponse.Status in
                 _ = try context.requireWebhook()
-                let attempt = attempts.withLock { $0 += 1; return $0 }
+                let attempt = attempts.withLock {
+                    $0 += 1; return $0
+                }
                 if attempt == 1 { throw HTTPError(.internalServerError) }
                 if attempt == 2 { return .serviceUnavailable }
                 return .noContent
@@ -276,6 +284,31 @@ struct WebhookMiddlewareTests {
             #expect(response.status == .noContent)
         }
         #expect(titles.withLock { $0.count } == 1)
+    }
+
+    /// A captured R-Service delivery replayed after it was processed: no second handler run while its token is
+    /// still acceptable; once the token is too old, the time checks reject it (401) before the ledger is asked.
+    @Test func aReplayedCapturedDeliveryIsADuplicateThenRejectedByTheTimeChecks() async throws {
+        final class Now: Sendable {
+            let seconds = Mutex<Double>(1_800_000_000)
+        }
+        let now = Now()
+        var signer = Self.signer
+        signer.clock = { now.seconds.withLock { $0 } }
+        let seen = Seen()
+        let app = try Self.makeApplication(signer: signer, seen: seen)
+        let captured = try signer.signSample(.rService, event: "request.update", options: .init(jwtID: "captured"))
+        try await app.test(.router) { client in
+            #expect(try await Self.send(captured, with: client).status == .ok)
+            now.seconds.withLock { $0 += 60 }
+            let replay = try await Self.send(captured, with: client)
+            #expect(replay.status == .ok)
+            #expect(String(buffer: replay.body) == "ok")
+            now.seconds.withLock { $0 += 3_600 }
+            let late = try await Self.send(captured, with: client)
+            #expect(late.status == .unauthorized)
+        }
+        #expect(seen.count == 1)
     }
 }
 #endif

@@ -111,7 +111,9 @@ struct WebhookVaporTests {
     @Test(arguments: [WebhookVendor.rService, .apiTree])
     func anOversizedRequestGets413(vendor: WebhookVendor) async throws {
         let seen = Seen()
-        try await withApp(configure: { try Self.configure($0, seen: seen, limits: WebhookLimits(maximumBodySize: 1024)) }) {
+        try await withApp(configure: {
+            try Self.configure($0, seen: seen, limits: WebhookLimits(maximumBodySize: 1024))
+        }) {
             app in
             let big =
                 Array(#"{"event":"api.created","padding":""#.utf8) + [UInt8](repeating: 0x61, count: 4096)
@@ -133,7 +135,9 @@ struct WebhookVaporTests {
 
     @Test func anOversizedStreamedRequestGets413OverTheNetwork() async throws {
         let seen = Seen()
-        try await withApp(configure: { try Self.configure($0, seen: seen, limits: WebhookLimits(maximumBodySize: 1024)) }) {
+        try await withApp(configure: {
+            try Self.configure($0, seen: seen, limits: WebhookLimits(maximumBodySize: 1024))
+        }) {
             app in
             let big =
                 Array(#"{"event":"request.create","padding":""#.utf8) + [UInt8](repeating: 0x61, count: 256 * 1024)
@@ -222,7 +226,9 @@ struct WebhookVaporTests {
         try await withApp(configure: { app in
             app.webhook(Self.signer.confluenceVerifier(), "hooks", "confluence") { _, webhook -> HTTPStatus in
                 guard case .pageCreated = webhook.event else { return .badRequest }
-                let attempt = attempts.withLock { $0 += 1; return $0 }
+                let attempt = attempts.withLock {
+                    $0 += 1; return $0
+                }
                 if attempt == 1 { throw Abort(.internalServerError) }
                 return .noContent
             }

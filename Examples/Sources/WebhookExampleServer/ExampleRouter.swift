@@ -7,7 +7,9 @@ public import WebhookKitHummingbird
 // snippet.hummingbird-single-vendor
 /// A server that receives Confluence webhooks only: the route's context carries `VerifiedWebhook<ConfluenceEvent>`,
 /// so the handler switches over Confluence's events with nothing to unwrap.
-public func buildConfluenceRouter(verifier: ConfluenceSignatureVerifier) -> Router<BasicWebhookRequestContext<ConfluenceEvent>> {
+public func buildConfluenceRouter(verifier: ConfluenceSignatureVerifier) -> Router<
+    BasicWebhookRequestContext<ConfluenceEvent>
+> {
     let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
     router.group("webhooks/confluence")
         .add(middleware: WebhookMiddleware(verifier))

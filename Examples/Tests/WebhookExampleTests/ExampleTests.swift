@@ -48,7 +48,9 @@ struct HummingbirdExampleTests {
 struct VaporExampleTests {
     @Test func everyVendorsSampleReachesItsRoute() async throws {
         let signer = WebhookTestSigner()
-        try await withApp(configure: { app in registerWebhookRoutes(app, verifiers: try ExampleVerifiers(signer: signer)) }) { app in
+        try await withApp(configure: { app in
+            registerWebhookRoutes(app, verifiers: try ExampleVerifiers(signer: signer))
+        }) { app in
             for (vendor, event) in [
                 (WebhookVendor.hipChat, "room_enter"), (.confluence, "blog_created"),
                 (.rService, "problem.create"), (.apiTree, "release.released"),
@@ -67,7 +69,9 @@ struct VaporExampleTests {
 
     @Test func anExpiredHipChatTokenGets401() async throws {
         let signer = WebhookTestSigner()
-        try await withApp(configure: { app in registerWebhookRoutes(app, verifiers: try ExampleVerifiers(signer: signer)) }) { app in
+        try await withApp(configure: { app in
+            registerWebhookRoutes(app, verifiers: try ExampleVerifiers(signer: signer))
+        }) { app in
             let request = try signer.signSample(.hipChat, event: "room_message", options: .expired)
             var headers = HTTPHeaders()
             for field in request.headers { headers.add(name: field.name, value: field.value) }
