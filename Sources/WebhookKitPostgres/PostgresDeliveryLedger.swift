@@ -5,7 +5,7 @@ public import WebhookCore
 import Foundation
 import Synchronization
 
-/// A ``WebhookCore/DeliveryLedger`` in a PostgreSQL table, shared by every server instance that uses the same
+/// A `DeliveryLedger` in a PostgreSQL table, shared by every server instance that uses the same
 /// table: a delivery sent to two instances is processed once.
 ///
 /// It runs on a `PostgresClient` that the application creates and runs (`client.run()` in a task, or as a
@@ -23,7 +23,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
     /// The table that holds the deliveries.
     public let tableName: String
     /// The longest any one ledger operation may take, connecting included, before it fails as
-    /// ``WebhookCore/WebhookError/Code/ledgerUnavailable``.
+    /// `ledgerUnavailable`.
     public let operationTimeout: Duration
 
     private let client: PostgresClient
@@ -44,7 +44,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
     ///     default) never sweeps by itself.
     ///   - logger: Where the ledger logs (its queries at `debug`, failures at `debug`: the middleware logs the
     ///     outcome); `nil` for none.
-    /// - Throws: ``WebhookCore/WebhookError`` with code ``WebhookCore/WebhookError/Code/invalidConfiguration`` for
+    /// - Throws: `WebhookError` with code `invalidConfiguration` for
     ///   a table name that is not a plain lower-case identifier, a timeout that is not positive, or a
     ///   `sweepEvery` below 1.
     public init(
@@ -95,7 +95,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
     }
 
     /// Creates the table and its index when they do not exist; safe to call at every start-up.
-    /// - Throws: ``WebhookCore/WebhookError`` with code ``WebhookCore/WebhookError/Code/ledgerUnavailable`` when the
+    /// - Throws: `WebhookError` with code `ledgerUnavailable` when the
     ///   database cannot be reached or refuses (the user may not create tables: then create them from
     ///   ``createTableStatements``).
     public func createTableIfMissing() async throws(WebhookError) {
@@ -110,7 +110,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
     /// without being completed. Operators run it periodically (every few minutes on one instance is plenty), or
     /// let the ledger do it with `sweepEvery`.
     /// - Returns: The number of rows deleted.
-    /// - Throws: ``WebhookCore/WebhookError`` with code ``WebhookCore/WebhookError/Code/ledgerUnavailable``.
+    /// - Throws: `WebhookError` with code `ledgerUnavailable`.
     @discardableResult
     public func sweep() async throws(WebhookError) -> Int {
         let sql = statements.sweep
