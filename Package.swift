@@ -140,7 +140,7 @@ let package = Package(
         .target(
             name: "WebhookKitPostgres",
             dependencies: [
-                "WebhookCore",
+                "WebhookCore", "WebhookCrypto",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
             ],

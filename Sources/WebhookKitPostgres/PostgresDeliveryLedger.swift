@@ -4,6 +4,7 @@ public import PostgresNIO
 public import WebhookCore
 import Foundation
 import Synchronization
+import WebhookCrypto
 
 /// A `DeliveryLedger` in a PostgreSQL table, shared by every server instance that uses the same
 /// table: a delivery sent to two instances is processed once.
@@ -89,6 +90,27 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
         return true
     }
 
+    /// The text stored for a delivery key: the key itself when it is at most 256 UTF-8 bytes and holds no NUL or
+    /// backslash; otherwise the key with `\\` for each backslash and `\0` for each NUL, and for a key over 256
+    /// bytes `\h` followed by its SHA-256 in hex. One key, one text (up to SHA-256 collisions): PostgreSQL's
+    /// `text` holds no NUL, and an index entry at most about 2.7 kB, whatever the vendor's identifiers hold.
+    static func storedKey(_ key: String) -> String {
+        let bytes = key.utf8
+        if bytes.count > 256 {
+            return "\\h" + Hex.encode(Digest.hash(Array(bytes), using: .sha256))
+        }
+        guard bytes.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\\") }) else { return key }
+        var escaped = ""
+        for character in key.unicodeScalars {
+            switch character {
+            case "\0": escaped += "\\0"
+            case "\\": escaped += "\\\\"
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return escaped
+    }
+
     /// The statements that create the table and its index, as ``createTableIfMissing()`` runs them.
     public var createTableStatements: [String] {
         [statements.createTable, statements.createIndex]
@@ -124,6 +146,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
 
     public func claim(_ key: String, claimTimeout: Duration) async throws(WebhookError) -> DeliveryClaimResult {
         let claim = DeliveryClaim(key: key)
+        let storedKey = Self.storedKey(key)
         let statements = statements
         let result = try await run("claim") { client, logger in
             // The claim takes a new key, or one whose row expired (an abandoned claim, a completed delivery past
@@ -131,7 +154,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
             // expired by then (released, or its claim ran out between the two statements), claim again.
             for _ in 0..<8 {
                 var claimQuery = PostgresQuery(unsafeSQL: statements.claim)
-                claimQuery.binds.append(claim.key)
+                claimQuery.binds.append(storedKey)
                 claimQuery.binds.append(claim.owner)
                 claimQuery.binds.append(claimTimeout.seconds)
                 var claimed = false
@@ -139,7 +162,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
                 if claimed { return DeliveryClaimResult.claimed(claim) }
 
                 var readQuery = PostgresQuery(unsafeSQL: statements.read)
-                readQuery.binds.append(claim.key)
+                readQuery.binds.append(storedKey)
                 let rows = try await client.query(readQuery, logger: logger)
                 for try await (state, claimedAt) in rows.decode((String, Date).self) {
                     return state == "completed" ? .completed : .inProgress(since: claimedAt)
@@ -159,7 +182,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
 
     public func complete(_ claim: DeliveryClaim, retention: Duration) async throws(WebhookError) {
         var query = PostgresQuery(unsafeSQL: statements.complete)
-        query.binds.append(claim.key)
+        query.binds.append(Self.storedKey(claim.key))
         query.binds.append(claim.owner)
         query.binds.append(retention.seconds)
         try await run("complete") { [query] client, logger in
@@ -169,7 +192,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
 
     public func release(_ claim: DeliveryClaim) async throws(WebhookError) {
         var query = PostgresQuery(unsafeSQL: statements.release)
-        query.binds.append(claim.key)
+        query.binds.append(Self.storedKey(claim.key))
         query.binds.append(claim.owner)
         try await run("release") { [query] client, logger in
             try await Self.execute(query, on: client, logger: logger)

@@ -317,6 +317,23 @@ struct PostgresDeliveryLedgerTests {
         }
     }
 
+    @Test("keys PostgreSQL's text cannot hold as they are (NUL, over an index entry's size) are claimed one by one")
+    func awkwardKeys() async throws {
+        // Random text: PostgreSQL compresses repetitive text below its index entry limit.
+        let long = (0..<300).map { _ in UUID().uuidString }.joined()
+        let keys = ["a\u{0}b", "a\\0b", "a\\\\0b", "\\h", long, long + "y", "ü" + long, "plain:key"]
+        try await withLedgers { ledgers in
+            for key in keys {
+                let claim = try #require(try await ledgers[0].claim(key, claimTimeout: .seconds(300)).heldClaim)
+                #expect(claim.key == key)
+            }
+            for key in keys {
+                #expect(try await ledgers[0].claim(key, claimTimeout: .seconds(300)).isInProgress)
+            }
+            #expect(try await Self.rowCount(ledgers[0]) == keys.count)
+        }
+    }
+
     @Test("in progress since: the database's claim time")
     func inProgressSince() async throws {
         try await withLedgers { ledgers in
