@@ -43,8 +43,8 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
     ///     middleware answers `503` instead once this much time has passed.
     ///   - sweepEvery: Calls ``sweep()`` after every that many claims made through this ledger; `nil` (the
     ///     default) never sweeps by itself.
-    ///   - logger: Where the ledger logs (its queries at `debug`, failures at `debug`: the middleware logs the
-    ///     outcome); `nil` for none.
+    ///   - logger: Where the ledger logs, and the logger postgres-nio gets for its queries: a failed operation at
+    ///     `debug` (the middleware logs the outcome), a failed `sweepEvery` sweep at `warning`; `nil` for none.
     /// - Throws: `WebhookError` with code `invalidConfiguration` for
     ///   a table name that is not a plain lower-case identifier, a timeout that is not positive, or a
     ///   `sweepEvery` below 1.
