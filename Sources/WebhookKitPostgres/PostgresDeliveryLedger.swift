@@ -345,8 +345,14 @@ struct Statements: Sendable {
                 expires_at timestamptz NOT NULL
             )
             """
+        // PostgreSQL cuts names at 63 bytes: a table name too long for the suffix gets a part of its hash instead,
+        // so that two long names that share a beginning do not share an index name.
+        let index =
+            table.utf8.count <= 52
+            ? "\(table)_expires_at"
+            : "\(table.prefix(43))_\(Hex.encode(Digest.hash(Array(table.utf8), using: .sha256).prefix(4)))_expires_at"
         createIndex = """
-            CREATE INDEX IF NOT EXISTS "\(table.prefix(52))_expires_at" ON \(name) (expires_at)
+            CREATE INDEX IF NOT EXISTS "\(index)" ON \(name) (expires_at)
             """
         // $1 key, $2 owner, $3 claim timeout in seconds. Takes a new key, or one whose row has expired (an
         // abandoned claim or a completed delivery past its retention); returns a row only when it took the key.

@@ -178,6 +178,20 @@ struct PostgresLedgerSetUpTests {
         #expect(ledger.createTableStatements.allSatisfy { $0.contains("\"\(name)\"") })
     }
 
+    @Test("long table names that share a beginning get different index names of at most 63 bytes")
+    func indexNames() throws {
+        let client = PostgresClient(configuration: TestDatabase.unreachable)
+        let first = try PostgresDeliveryLedger(client: client, tableName: String(repeating: "a", count: 55) + "_one")
+        let second = try PostgresDeliveryLedger(client: client, tableName: String(repeating: "a", count: 55) + "_two")
+        let short = try PostgresDeliveryLedger(client: client, tableName: "deliveries")
+        let names = [first, second, short].map { ledger in
+            ledger.createTableStatements[1].split(separator: "\"")[1]
+        }
+        #expect(names[0] != names[1])
+        #expect(names.allSatisfy { $0.utf8.count <= 63 && $0.hasSuffix("_expires_at") })
+        #expect(names[2] == "deliveries_expires_at")
+    }
+
     @Test("a timeout that is not positive and sweepEvery below 1 are refused")
     func rejectsSettings() {
         let client = PostgresClient(configuration: TestDatabase.unreachable)
