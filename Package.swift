@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "WebhookTesting", targets: ["WebhookTesting"]),
         .library(name: "WebhookKitHummingbird", targets: ["WebhookKitHummingbird"]),
         .library(name: "WebhookKitVapor", targets: ["WebhookKitVapor"]),
+        .library(name: "WebhookKitPostgres", targets: ["WebhookKitPostgres"]),
         .executable(name: "webhookkit", targets: ["webhookkit"]),
     ],
     traits: [
@@ -32,12 +33,18 @@ let package = Package(
             name: "Vapor",
             description: "Builds WebhookKitVapor, the middleware for Vapor 4."
         ),
+        .trait(
+            name: "PostgreSQL",
+            description: "Builds WebhookKitPostgres, the delivery ledger in PostgreSQL that server instances share."
+        ),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.16.0"),
         .package(url: "https://github.com/vapor/vapor", from: "4.115.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // MARK: Crypto
@@ -130,6 +137,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "WebhookKitPostgres",
+            dependencies: [
+                "WebhookCore", "WebhookCrypto",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         // Reads `Fixtures/<vendor>/` for the vendor test targets; not a product.
@@ -187,6 +203,15 @@ let package = Package(
             dependencies: [
                 "WebhookKitVapor", "WebhookTesting", "WebhookFixtureSupport",
                 .product(name: "VaporTesting", package: "vapor", condition: .when(traits: ["Vapor"])),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebhookKitPostgresTests",
+            dependencies: [
+                "WebhookKitPostgres", "WebhookCore", "WebhookRegistry",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+                .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
             ],
             swiftSettings: swiftSettings
         ),
