@@ -7,7 +7,7 @@
 #
 # The tests read the URL from WEBHOOKKIT_POSTGRES_URL:
 #   export WEBHOOKKIT_POSTGRES_URL="$(bash Scripts/postgres.sh start)"
-#   swift test --traits PostgreSQL --scratch-path .build-pg --filter WebhookKitPostgresTests
+#   swift test --traits PostgreSQL --scratch-path .build-pg --filter WebhookKitPostgresTests   (CI: all traits at once)
 #
 # The cluster lives in a temporary folder owned by a non-root user (PostgreSQL refuses to run as root: as root the
 # script uses the `postgres` user, creating a system user when there is none). Its state (folder, URL) is kept in
