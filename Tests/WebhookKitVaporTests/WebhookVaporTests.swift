@@ -207,8 +207,10 @@ struct WebhookVaporTests {
                     event: "page_updated",
                     options: .init(deliveryID: "id-9")
                 )
-                #expect(try await Self.send(request, to: app).status == .ok)
-                #expect(try await Self.send(request, to: app).status == status)
+                let answer1 = try await Self.send(request, to: app)
+                #expect(answer1.status == .ok)
+                let answer2 = try await Self.send(request, to: app)
+                #expect(answer2.status == status)
             }
             #expect(seen.count == 1)
         }
@@ -221,7 +223,7 @@ struct WebhookVaporTests {
         let request = try Self.signer.signSample(
             .confluence,
             event: "page_created",
-            options: .init(target: "/hooks/confluence", deliveryID: "retry-me")
+            options: .init(target: "/hooks/confluence?event=page_created", deliveryID: "retry-me")
         )
         try await withApp(configure: { app in
             app.webhook(Self.signer.confluenceVerifier(), "hooks", "confluence") { _, webhook -> HTTPStatus in
@@ -233,9 +235,12 @@ struct WebhookVaporTests {
                 return .noContent
             }
         }) { app in
-            #expect(try await Self.send(request, to: app).status == .internalServerError)
-            #expect(try await Self.send(request, to: app).status == .noContent)
-            #expect(try await Self.send(request, to: app).status == .ok)
+            let answer3 = try await Self.send(request, to: app)
+            #expect(answer3.status == .internalServerError)
+            let answer4 = try await Self.send(request, to: app)
+            #expect(answer4.status == .noContent)
+            let answer5 = try await Self.send(request, to: app)
+            #expect(answer5.status == .ok)
         }
         #expect(attempts.withLock { $0 } == 2)
     }
