@@ -1,6 +1,6 @@
 public import WebhookCore
 public import WebhookCrypto
-public import WebhookRegistry
+import WebhookRegistry
 
 /// Verifies R-Service (4me, now Xurrent) webhook deliveries and decodes their message.
 ///
@@ -119,7 +119,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
                 do {
                     keys.append(try JWTVerificationKey.hmac(secret, algorithms: algorithms))
                 } catch {
-                    throw WebhookError(error, vendor: .rService)
+                    throw error.attributed(to: .rService)
                 }
             }
             return KeySource(storage: .keys(JWTKeySet(keys)))
@@ -275,12 +275,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
 
         let token = try Self.token(in: request.body, wrapper: wrapper, jwtMember: jwtMember)
         try limits.checkToken(token.count)
-        let unverified: UnverifiedJWT
-        do {
-            unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
-        } catch {
-            throw WebhookError(error)
-        }
+        let unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
         if unverified.header.algorithm.lowercased() == "none" {
             throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
         }
@@ -297,12 +292,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.internalError, "unreachable")
         }
 
-        let verified: VerifiedJWT
-        do {
-            verified = try tokenVerifier.verify(unverified)
-        } catch {
-            throw WebhookError(error)
-        }
+        let verified = try tokenVerifier.verify(unverified)
         let jwtID = try checkClaims(verified.claims)
 
         let message = try Self.message(in: verified.payload)

@@ -3,7 +3,7 @@ public import ConfluenceWebhooks
 public import HipChatWebhooks
 public import RServiceWebhooks
 public import WebhookCore
-public import WebhookRegistry
+import WebhookRegistry
 
 /// One entry point for every vendor: holds a verifier per vendor you receive from, and turns a request into a
 /// verified, typed ``WebhookEvent``.

@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// Every event name of every supported vendor, with its metadata.
 ///
 /// The registry stands on its own: it needs none of the vendor targets, so a router or a

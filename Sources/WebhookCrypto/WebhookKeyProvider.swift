@@ -1,5 +1,5 @@
 import Synchronization
-public import WebhookCrypto
+public import WebhookCore
 
 /// Supplies the verification keys of a key source (a token issuer, a JWKS URL), for verifiers whose keys are
 /// published by the vendor: R-Service's OpenID Connect discovery today, Atlassian's JWKS and install keys next.
