@@ -155,7 +155,7 @@ public struct WebhookReceiver: Sendable {
         VendorVerifier(receiver: self, vendor: vendor)
     }
 
-    /// A ``WebhookReceiver`` bound to one vendor: a ``WebhookVerifier`` whose event is ``WebhookEvent``.
+    /// A ``WebhookReceiver`` bound to one vendor: a `WebhookVerifier` whose event is ``WebhookEvent``.
     public struct VendorVerifier: WebhookVerifier {
         /// The receiver.
         public let receiver: WebhookReceiver
