@@ -60,18 +60,18 @@ let package = Package(
         ),
         .target(
             name: "WebhookCrypto",
-            dependencies: ["COpenSSL", "CWebhookCryptoShims"],
+            dependencies: ["COpenSSL", "CWebhookCryptoShims", "WebhookCore"],
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Registry and core
+        // MARK: Core (the vocabulary, depending on nothing of ours) and registry
         .target(
-            name: "WebhookRegistry",
+            name: "WebhookCore",
             swiftSettings: swiftSettings
         ),
         .target(
-            name: "WebhookCore",
-            dependencies: ["WebhookRegistry", "WebhookCrypto"],
+            name: "WebhookRegistry",
+            dependencies: ["WebhookCore"],
             swiftSettings: swiftSettings
         ),
 
@@ -156,7 +156,11 @@ let package = Package(
             path: "Tests/WebhookFixtureSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "WebhookCryptoTests", dependencies: ["WebhookCrypto"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "WebhookCryptoTests",
+            dependencies: ["WebhookCrypto", "WebhookCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "WebhookCoreTests",
             dependencies: ["WebhookCore", "WebhookRegistry", "WebhookCrypto"],
@@ -164,7 +168,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookRegistryTests",
-            dependencies: ["WebhookRegistry"],
+            dependencies: ["WebhookRegistry", "WebhookCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

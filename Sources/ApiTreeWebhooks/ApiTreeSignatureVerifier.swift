@@ -1,6 +1,6 @@
 public import WebhookCore
 public import WebhookCrypto
-public import WebhookRegistry
+import WebhookRegistry
 
 /// Verifies ApiTree webhooks: the `X-ApiTree-Signature` header is an HMAC of the webhook URL the caller registered
 /// followed directly by the raw body, keyed with the webhook's secret.

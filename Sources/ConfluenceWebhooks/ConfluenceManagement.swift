@@ -1,3 +1,4 @@
+import WebhookCore
 public import WebhookRegistry
 
 /// A Data Center webhook as `POST <base>/rest/api/webhooks` creates it (request body) and returns it.

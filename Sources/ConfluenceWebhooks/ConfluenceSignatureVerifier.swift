@@ -1,6 +1,6 @@
 public import WebhookCore
 public import WebhookCrypto
-public import WebhookRegistry
+import WebhookRegistry
 
 /// Verifies Confluence webhook deliveries, then decodes their event.
 ///
@@ -372,12 +372,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ) async throws(WebhookError) -> (VerifiedJWT, String) {
         let token = try Self.connectToken(in: request)
         try limits.checkToken(token.utf8.count)
-        let unverified: UnverifiedJWT
-        do {
-            unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
-        } catch {
-            throw WebhookError(error)
-        }
+        let unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
         try Self.checkAlgorithm(unverified.header.algorithm)
         guard let clientKey = unverified.claims.issuer else {
             throw WebhookError(.missingClaim, "required claim iss (the clientKey) is missing")
@@ -393,12 +388,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
             maximumTokenSize: limits.maximumTokenSize,
             clock: clock
         )
-        let verified: VerifiedJWT
-        do {
-            verified = try JWTVerifier(keys: keys, options: options).verify(unverified)
-        } catch {
-            throw WebhookError(error)
-        }
+        let verified = try JWTVerifier(keys: keys, options: options).verify(unverified)
         try Self.checkQueryStringHash(verified, request: request, baseURL: configuration.baseURL)
         return (verified, token)
     }

@@ -67,10 +67,10 @@ public struct HipChatRequestSigner: Sendable {
         } catch {
             throw WebhookError(.internalError, "the claims could not be encoded", vendor: .hipChat)
         }
-        do throws(WebhookCryptoError) {
+        do throws(WebhookError) {
             return try JWTSigner.hmac(secret, algorithm: .hs256).sign(payload: payload)
         } catch {
-            throw WebhookError(error, vendor: .hipChat)
+            throw error.attributed(to: .hipChat)
         }
     }
 

@@ -1,6 +1,6 @@
 public import WebhookCore
 public import WebhookCrypto
-public import WebhookRegistry
+import WebhookRegistry
 
 /// Verifies HipChat add-on webhooks: an HS256 JWT signed with the installation's OAuth secret, sent in the
 /// `signed_request` query parameter or in `Authorization: JWT <token>` (also `JWT token=<token>`).
@@ -183,12 +183,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
                 "the request carries \(candidates.count) different JWTs (query parameter and Authorization header)"
             )
         }
-        let unverified: UnverifiedJWT
-        do throws(WebhookCryptoError) {
-            unverified = try UnverifiedJWT(Array(token.utf8), maximumSize: limits.maximumTokenSize)
-        } catch {
-            throw WebhookError(error)
-        }
+        let unverified = try UnverifiedJWT(Array(token.utf8), maximumSize: limits.maximumTokenSize)
         let algorithm = unverified.header.algorithm
         if algorithm.lowercased() == "none" {
             throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
@@ -245,11 +240,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
             maximumTokenSize: limits.maximumTokenSize,
             clock: clock
         )
-        do throws(WebhookCryptoError) {
-            return try JWTVerifier(keys: JWTKeySet(keys), options: options).verify(token)
-        } catch {
-            throw WebhookError(error)
-        }
+        return try JWTVerifier(keys: JWTKeySet(keys), options: options).verify(token)
     }
 
     /// `sub` must equal the body's sender id, compared as strings.

@@ -1,3 +1,4 @@
+import WebhookCore
 public import WebhookRegistry
 
 /// A webhook an add-on declares in its descriptor (`capabilities.webhook[]`) or registers over REST.

@@ -493,15 +493,15 @@ public enum RServiceEvent: WebhookEventDecodable, Equatable {
     }
 
     /// The `event` member's text, read without a `JSONDecoder` pass over the whole message, when the message is
-    /// strict JSON (``RServiceJSONMembers``) with exactly one `event` member, a string without escapes: what
+    /// strict JSON (``RServiceJSON``) with exactly one `event` member, a string without escapes: what
     /// ``EventNameProbe`` would read. `nil` in every other case, which the probe then decides, with its errors.
     static func plainEventName(in body: [UInt8]) -> String? {
-        guard let members = RServiceJSONMembers(body) else { return nil }
-        let event = members.firstMember(named: "event")
-        guard event.count == 1, let member = event.member, member.kind == .string, !member.hasEscapes else {
-            return nil
-        }
-        return String(decoding: body[(member.range.lowerBound + 1)..<(member.range.upperBound - 1)], as: UTF8.self)
+        guard let members = RServiceJSON.members(of: body) else { return nil }
+        let event = RServiceJSON.first(named: "event", in: members)
+        guard event.count == 1, let member = event.member, let string = RServiceJSON.string(member, in: body),
+            !string.hasEscapes
+        else { return nil }
+        return String(decoding: string.text, as: UTF8.self)
     }
 
     private static func message<Payload: RServicePayload>(

@@ -14,7 +14,7 @@ import WebhookRegistry
 ///   or more, or EC on P-256, P-384 or P-521).
 ///
 /// The HTTP client is the caller's: `fetch` GETs a URL and returns the body of a `200` response, and throws
-/// otherwise. It must not follow redirects to other hosts. Fetches go through a ``CachingKeyProvider``: key sets
+/// otherwise. It must not follow redirects to other hosts. Fetches go through a `CachingKeyProvider`: key sets
 /// are cached per issuer, concurrent requests share one fetch, a failed fetch is remembered for a minute, a `kid`
 /// the cached set lacks causes at most one fetch per `minimumRefreshInterval`, and all issuers together share one
 /// fetch budget, so no forged token can make the receiver fetch without bound. Pin the verifier's issuer to your
@@ -37,7 +37,7 @@ public struct RServiceOpenIDDiscovery: WebhookKeyProvider {
     ///   - settings: Cache durations and fetch limits (defaults: sets reused for one hour, as the vendor marks the
     ///     endpoints cacheable; failures remembered for one minute; at most 10 fetches a minute over all issuers).
     ///   - clock: UNIX seconds now.
-    /// - Throws: ``WebhookError/Code/invalidConfiguration`` for unusable settings.
+    /// - Throws: `WebhookError.Code.invalidConfiguration` for unusable settings.
     public init(
         fetch: @escaping Fetch,
         settings: CachingKeyProvider.Settings = .init(),

@@ -169,7 +169,7 @@ public struct RServiceRequestSigner: Sendable {
         guard now.isFinite, abs(now) < limit, (lifetime.map { $0.isFinite && abs($0) < limit } ?? true) else {
             throw WebhookError(.invalidConfiguration, "now and lifetime must be finite seconds", vendor: .rService)
         }
-        guard let members = RServiceJSONMembers(message) else {
+        guard let members = RServiceJSON.members(of: message) else {
             throw WebhookError(.invalidPayload, "message is not a JSON object", vendor: .rService)
         }
         var start = message.startIndex
@@ -177,8 +177,10 @@ public struct RServiceRequestSigner: Sendable {
         while start < end, [0x20, 0x09, 0x0A, 0x0D].contains(message[start]) { start += 1 }
         while end > start, [0x20, 0x09, 0x0A, 0x0D].contains(message[end - 1]) { end -= 1 }
         var subject = subject
-        if subject == nil, let webhookID = members.members(named: "webhook_id").first, webhookID.kind == .number {
-            subject = String(decoding: message[webhookID.range], as: UTF8.self)
+        if subject == nil, let webhookID = RServiceJSON.first(named: "webhook_id", in: members).member,
+            RServiceJSON.isNumber(webhookID, in: message)
+        {
+            subject = String(decoding: message[webhookID.value], as: UTF8.self)
         }
         let issuedAt = Int64(now.rounded(.down))
         var claims: [UInt8] = Array(#"{"data":"#.utf8)

@@ -1,6 +1,6 @@
 public import WebhookCore
 public import WebhookCrypto
-public import WebhookRegistry
+import WebhookRegistry
 
 /// Verifies R-Service (4me, now Xurrent) webhook deliveries and decodes their message.
 ///
@@ -119,7 +119,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
                 do {
                     keys.append(try JWTVerificationKey.hmac(secret, algorithms: algorithms))
                 } catch {
-                    throw WebhookError(error, vendor: .rService)
+                    throw error.attributed(to: .rService)
                 }
             }
             return KeySource(storage: .keys(JWTKeySet(keys)))
@@ -251,8 +251,8 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
         let headerKeyID = RServiceDelivery.deliveryKeyID(in: request.headers)
-        let wrapper = RServiceJSONMembers(request.body)
-        let jwtMember = wrapper?.firstMember(named: "jwt") ?? (member: nil, count: 0)
+        let wrapper = RServiceJSON.members(of: request.body)
+        let jwtMember = wrapper.map { RServiceJSON.first(named: "jwt", in: $0) } ?? (member: nil, count: 0)
 
         if case .unsigned = keys.storage {
             guard jwtMember.count == 0 else {
@@ -275,12 +275,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
 
         let token = try Self.token(in: request.body, wrapper: wrapper, jwtMember: jwtMember)
         try limits.checkToken(token.count)
-        let unverified: UnverifiedJWT
-        do {
-            unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
-        } catch {
-            throw WebhookError(error)
-        }
+        let unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
         if unverified.header.algorithm.lowercased() == "none" {
             throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
         }
@@ -297,12 +292,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.internalError, "unreachable")
         }
 
-        let verified: VerifiedJWT
-        do {
-            verified = try tokenVerifier.verify(unverified)
-        } catch {
-            throw WebhookError(error)
-        }
+        let verified = try tokenVerifier.verify(unverified)
         let jwtID = try checkClaims(verified.claims)
 
         let message = try Self.message(in: verified.payload)
@@ -321,14 +311,16 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     /// The token of a `{"jwt":"…"}` body.
     static func token(
         in body: [UInt8],
-        wrapper: RServiceJSONMembers?,
-        jwtMember: (member: RServiceJSONMembers.Member?, count: Int)
+        wrapper: [RServiceJSON.Member]?,
+        jwtMember: (member: RServiceJSON.Member?, count: Int)
     ) throws(WebhookError) -> ArraySlice<UInt8> {
         guard let wrapper else {
             throw WebhookError(.malformedToken, "body is not a JSON object (expected {\"jwt\":\"<token>\"})")
         }
         guard let member = jwtMember.member else {
-            if wrapper.contains("event") || wrapper.contains("webhook_id") {
+            if RServiceJSON.first(named: "event", in: wrapper).count > 0
+                || RServiceJSON.first(named: "webhook_id", in: wrapper).count > 0
+            {
                 throw WebhookError(
                     .unsignedDelivery,
                     "unsigned message where a signed {\"jwt\":…} delivery is required (is the webhook policy set?)"
@@ -339,13 +331,13 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         guard jwtMember.count == 1 else {
             throw WebhookError(.malformedToken, "body has more than one jwt member")
         }
-        guard member.kind == .string else {
+        guard let string = RServiceJSON.string(member, in: body) else {
             throw WebhookError(.malformedToken, "jwt member is not a string")
         }
-        guard !member.hasEscapes else {
+        guard !string.hasEscapes else {
             throw WebhookError(.malformedToken, "jwt member contains escapes (a compact JWS never needs any)")
         }
-        let token = body[(member.range.lowerBound + 1)..<(member.range.upperBound - 1)]
+        let token = string.text
         guard !token.isEmpty else {
             throw WebhookError(.missingSignature, "jwt member is empty")
         }
@@ -504,19 +496,19 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
 
     /// The exact bytes of the `data` claim.
     static func message(in payload: [UInt8]) throws(WebhookError) -> [UInt8] {
-        guard let claims = RServiceJSONMembers(payload) else {
+        guard let claims = RServiceJSON.members(of: payload) else {
             throw WebhookError(.invalidPayload, "token claims are not a JSON object")
         }
-        let data = claims.firstMember(named: "data")
+        let data = RServiceJSON.first(named: "data", in: claims)
         guard let member = data.member else {
             throw WebhookError(.invalidPayload, "token has no data claim (the message)")
         }
         guard data.count == 1 else {
             throw WebhookError(.invalidPayload, "token has more than one data claim")
         }
-        guard member.kind == .object else {
+        guard RServiceJSON.lead(of: member, in: payload) == UInt8(ascii: "{") else {
             throw WebhookError(.invalidPayload, "data claim is not a JSON object")
         }
-        return Array(payload[member.range])
+        return Array(payload[member.value])
     }
 }

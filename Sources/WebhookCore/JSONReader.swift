@@ -42,16 +42,24 @@ package struct JSONReader {
         }
     }
 
-    private let bytes: [UInt8]
-    private var index = 0
+    private let bytes: ArraySlice<UInt8>
+    private var index: Int
     private let limits: Limits
     private let rejectDuplicates: Bool
+    private let acceptsOverflowingNumbers: Bool
     private var containers = 0
 
-    private init(_ bytes: [UInt8], limits: Limits, rejectDuplicates: Bool) {
+    private init(
+        _ bytes: ArraySlice<UInt8>,
+        limits: Limits,
+        rejectDuplicates: Bool,
+        acceptsOverflowingNumbers: Bool = false
+    ) {
         self.bytes = bytes
+        self.index = bytes.startIndex
         self.limits = limits
         self.rejectDuplicates = rejectDuplicates
+        self.acceptsOverflowingNumbers = acceptsOverflowingNumbers
     }
 
     /// Reads one JSON document (any value, surrounded by optional whitespace).
@@ -60,29 +68,54 @@ package struct JSONReader {
     ///   - limits: Depth and container limits.
     ///   - rejectDuplicates: Refuse objects that name a member twice (for tokens and signed wrappers, where an
     ///     ambiguous member must not be read one way here and another way elsewhere). Otherwise the last wins.
+    ///   - acceptsOverflowingNumbers: Read a number too large for a `Double` (`1e999`) as an infinite
+    ///     ``JSONValue/number(_:)`` instead of failing, so that a caller can refuse that one value and tell which
+    ///     (the JOSE readers: an `exp` of `1e999` is an invalid claim, not an unreadable token).
     /// - Returns: The value.
     /// - Throws: ``Failure``.
     package static func parse(
         _ bytes: [UInt8],
         limits: Limits = .default,
-        rejectDuplicates: Bool = false
+        rejectDuplicates: Bool = false,
+        acceptsOverflowingNumbers: Bool = false
     ) throws(Failure) -> JSONValue {
-        var reader = JSONReader(bytes, limits: limits, rejectDuplicates: rejectDuplicates)
+        try parse(
+            bytes[...],
+            limits: limits,
+            rejectDuplicates: rejectDuplicates,
+            acceptsOverflowingNumbers: acceptsOverflowingNumbers
+        )
+    }
+
+    /// Reads one JSON document from a slice, without copying it, as the array form
+    /// does; a syntax error's offset is an index of the slice's base array.
+    package static func parse(
+        _ bytes: ArraySlice<UInt8>,
+        limits: Limits = .default,
+        rejectDuplicates: Bool = false,
+        acceptsOverflowingNumbers: Bool = false
+    ) throws(Failure) -> JSONValue {
+        var reader = JSONReader(
+            bytes,
+            limits: limits,
+            rejectDuplicates: rejectDuplicates,
+            acceptsOverflowingNumbers: acceptsOverflowingNumbers
+        )
         reader.skipWhitespace()
         let value = try reader.readValue(depth: 0)
         reader.skipWhitespace()
-        guard reader.index == bytes.count else { throw reader.syntax("unexpected content after the value") }
+        guard reader.index == bytes.endIndex else { throw reader.syntax("unexpected content after the value") }
         return value
     }
 
     /// Checks that `bytes` is one JSON document within the limits, without building it.
     /// - Throws: ``Failure``.
     package static func validate(_ bytes: [UInt8], limits: Limits = .default) throws(Failure) {
-        var reader = JSONReader(bytes, limits: limits, rejectDuplicates: false)
+        var reader = JSONReader(bytes[...], limits: limits, rejectDuplicates: false)
         reader.skipWhitespace()
         try reader.skipValue(depth: 0)
         reader.skipWhitespace()
-        guard reader.index == bytes.count else { throw reader.syntax("unexpected content after the value") }
+        guard reader.index == bytes.endIndex else { throw reader.syntax("unexpected content after the value") }
     }
 
     /// The members of a top-level object, each with the byte range of its value, in document order.
@@ -93,14 +126,22 @@ package struct JSONReader {
     ///   - bytes: The document; it must be an object.
     ///   - limits: Depth and container limits, checked for the whole document.
     ///   - rejectDuplicates: Refuse a member named twice.
-    /// - Returns: The members' decoded names and value ranges.
+    ///   - acceptsOverflowingNumbers: Accept numbers too large for a `Double` (see
+    ///     `parse(_:limits:rejectDuplicates:acceptsOverflowingNumbers:)`).
+    /// - Returns: The members' decoded names and value ranges (indices of `bytes`).
     /// - Throws: ``Failure``.
     package static func topLevelMembers(
         _ bytes: [UInt8],
         limits: Limits = .default,
-        rejectDuplicates: Bool = true
+        rejectDuplicates: Bool = true,
+        acceptsOverflowingNumbers: Bool = false
     ) throws(Failure) -> [(name: String, value: Range<Int>)] {
-        var reader = JSONReader(bytes, limits: limits, rejectDuplicates: rejectDuplicates)
+        var reader = JSONReader(
+            bytes[...],
+            limits: limits,
+            rejectDuplicates: rejectDuplicates,
+            acceptsOverflowingNumbers: acceptsOverflowingNumbers
+        )
         reader.skipWhitespace()
         guard reader.peek == UInt8(ascii: "{") else { throw reader.syntax("expected an object") }
         reader.index += 1
@@ -131,13 +172,13 @@ package struct JSONReader {
             }
         }
         reader.skipWhitespace()
-        guard reader.index == bytes.count else { throw reader.syntax("unexpected content after the value") }
+        guard reader.index == bytes.endIndex else { throw reader.syntax("unexpected content after the value") }
         return members
     }
 
     // MARK: Reading
 
-    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+    private var peek: UInt8? { index < bytes.endIndex ? bytes[index] : nil }
 
     private func syntax(_ what: String) -> Failure { .syntax(offset: index, what) }
 
@@ -147,7 +188,7 @@ package struct JSONReader {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count {
+        while index < bytes.endIndex {
             switch bytes[index] {
             case 0x20, 0x09, 0x0A, 0x0D: index += 1
             default: return
@@ -270,7 +311,7 @@ package struct JSONReader {
 
     private mutating func readLiteral(_ literal: StaticString) throws(Failure) {
         let count = literal.utf8CodeUnitCount
-        guard bytes.count - index >= count else { throw syntax("unexpected end of input") }
+        guard bytes.endIndex - index >= count else { throw syntax("unexpected end of input") }
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: count)
         for offset in 0..<count where bytes[index + offset] != expected[offset] {
             throw syntax("invalid literal")
@@ -306,7 +347,9 @@ package struct JSONReader {
         if isInteger, let integer = Int64(text) {
             return .integer(integer)
         }
-        guard let number = Double(text), number.isFinite else { throw syntax("number out of range") }
+        guard let number = Double(text), number.isFinite || acceptsOverflowingNumbers else {
+            throw syntax("number out of range")
+        }
         return .number(number)
     }
 
@@ -318,7 +361,7 @@ package struct JSONReader {
         while true {
             // Copy the run of plain bytes up to the next quote, backslash or control character at once.
             let runStart = index
-            while index < bytes.count {
+            while index < bytes.endIndex {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
                 index += 1
@@ -353,7 +396,7 @@ package struct JSONReader {
         case UInt8(ascii: "u"):
             var scalar = try readHex4()
             if (0xD800..<0xDC00).contains(scalar) {
-                guard peek == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u")
+                guard peek == UInt8(ascii: "\\"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: "u")
                 else { throw syntax("unpaired surrogate") }
                 index += 2
                 let low = try readHex4()
@@ -370,7 +413,7 @@ package struct JSONReader {
     }
 
     private mutating func readHex4() throws(Failure) -> UInt32 {
-        guard bytes.count - index >= 4 else { throw syntax("unterminated escape") }
+        guard bytes.endIndex - index >= 4 else { throw syntax("unterminated escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -411,7 +454,7 @@ package struct JSONReader {
             upper = 0x8F
         default: throw syntax("invalid UTF-8")
         }
-        guard bytes.count - index >= count else { throw syntax("invalid UTF-8") }
+        guard bytes.endIndex - index >= count else { throw syntax("invalid UTF-8") }
         let second = bytes[index + 1]
         guard second >= lower && second <= upper else { throw syntax("invalid UTF-8") }
         for offset in 2..<max(2, count) where bytes[index + offset] & 0xC0 != 0x80 {

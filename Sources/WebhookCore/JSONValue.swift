@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value, for content this package does not model (unknown events, free-form payloads).
 ///
 /// Integers and other numbers are kept apart, so an encode-decode round trip gives back the same value.
@@ -112,5 +114,47 @@ public enum JSONValue: Sendable, Hashable, Codable, CustomStringConvertible {
         case .object(let value):
             "{" + value.sorted { $0.key < $1.key }.map { "\"\($0.key)\":\($0.value)" }.joined(separator: ",") + "}"
         }
+    }
+}
+
+extension JSONValue {
+    /// Decodes the value as a model (by encoding it and decoding the JSON text with `JSONDecoder`).
+    /// - Parameters:
+    ///   - type: The model type.
+    ///   - path: Where the value sits in the body (`$.resource`), used in the error's reason.
+    ///   - vendor: The vendor, for the error.
+    /// - Throws: ``WebhookError/Code/invalidPayload`` whose reason names the bad field's full path.
+    package func decode<T: Decodable>(
+        as type: T.Type,
+        path: String,
+        vendor: WebhookVendor?
+    ) throws(WebhookError) -> T {
+        let data: Data
+        do {
+            data = try JSONEncoder().encode(self)
+        } catch {
+            throw WebhookError(.invalidPayload, "value at \(path) cannot be re-encoded", vendor: vendor)
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch let error as DecodingError {
+            let reason = WebhookJSON.describe(error).replacingOccurrences(of: " at $", with: " at \(path)")
+            throw WebhookError(.invalidPayload, reason, vendor: vendor)
+        } catch {
+            throw WebhookError(.invalidPayload, "value at \(path) cannot be decoded", vendor: vendor)
+        }
+    }
+
+    /// The value decoded as a model, or `nil` when it does not have that shape.
+    package func decoded<T: Decodable>(as type: T.Type) -> T? {
+        try? decode(as: type, path: "$", vendor: nil)
+    }
+
+    /// A model turned into a JSON value, or `nil` when it cannot be encoded.
+    package init?(encoding value: some Encodable) {
+        guard let data = try? JSONEncoder().encode(value),
+            let json = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return nil }
+        self = json
     }
 }

@@ -4,7 +4,6 @@
 // and response. It knows no vendor: vendor steps come through the verifier.
 import Foundation
 import Synchronization
-import WebhookRegistry
 
 /// How the middleware answers a request that is authentic but cannot be decoded.
 public struct WebhookDecodingFailurePolicy: Sendable, Hashable {

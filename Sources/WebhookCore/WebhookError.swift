@@ -1,5 +1,3 @@
-public import WebhookRegistry
-
 /// The error every verifier and decoder in this package throws.
 ///
 /// `code` is stable and meant for programs; `reason` is for people and never contains a secret or a whole token.
@@ -54,6 +52,10 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let unknownKeyID = Code(rawValue: "unknown_key_id")
         /// No secret is configured for the token's issuer (installation, tenant).
         public static let unknownIssuer = Code(rawValue: "unknown_issuer")
+        /// Hex, Base64 or Base64URL text that is not in its one strict form (the crypto layer's decoders; a
+        /// verifier reports a signature or token that does not decode as ``malformedSignature`` or
+        /// ``malformedToken``).
+        public static let invalidEncoding = Code(rawValue: "invalid_encoding")
         /// The Connect `qsh` claim does not match the request.
         public static let queryHashMismatch = Code(rawValue: "query_hash_mismatch")
         /// An unsigned delivery where the verifier requires a signature.
@@ -155,11 +157,24 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The category of the code.
     public var category: Category {
         switch code {
-        case .bodyTooLarge, .tokenTooLarge: .limit
-        case .malformedBody, .invalidPayload, .missingEventName: .decoding
-        case .invalidConfiguration, .invalidKey, .keyFetchFailed, .internalError: .configuration
-        case .ledgerUnavailable: .unavailable
-        default: .authentication
+        case .missingSignature, .malformedSignature, .signatureMismatch, .malformedToken, .unsupportedAlgorithm,
+            .algorithmNotAllowed, .unknownCriticalHeader, .expired, .notYetValid, .issuedInFuture, .missingClaim,
+            .invalidClaim, .issuerMismatch, .audienceMismatch, .subjectMismatch, .unknownKeyID, .unknownIssuer,
+            .invalidEncoding, .queryHashMismatch, .unsignedDelivery, .eventNameMismatch:
+            return .authentication
+        case .bodyTooLarge, .tokenTooLarge:
+            return .limit
+        case .malformedBody, .invalidPayload, .missingEventName:
+            return .decoding
+        case .invalidConfiguration, .invalidKey, .keyFetchFailed, .internalError:
+            return .configuration
+        case .ledgerUnavailable:
+            return .unavailable
+        default:
+            // Only this package mints codes and every one is listed above; a code added without a category
+            // stops debug builds and tests here. A release build fails closed: not authentic.
+            assertionFailure("WebhookError code \(code) has no category")
+            return .authentication
         }
     }
 

@@ -1,5 +1,4 @@
 public import Foundation
-public import WebhookRegistry
 
 /// JSON decoding and encoding with this package's error conventions.
 public enum WebhookJSON {

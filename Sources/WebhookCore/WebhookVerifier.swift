@@ -1,6 +1,3 @@
-public import WebhookCrypto
-public import WebhookRegistry
-
 /// A request that passed verification, with its decoded event.
 public struct VerifiedWebhook<Event: Sendable>: Sendable {
     /// The vendor that sent it.

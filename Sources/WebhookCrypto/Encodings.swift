@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// Strict hexadecimal encoding and decoding.
 public enum Hex {
     private static let lowerDigits: [UInt8] = Array("0123456789abcdef".utf8)
@@ -22,19 +24,19 @@ public enum Hex {
     /// Decodes hexadecimal text (upper or lower case).
     /// - Parameter text: The text; an odd length or any non-hex character is an error.
     /// - Returns: The decoded bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidEncoding``.
-    public static func decode(_ text: some StringProtocol) throws(WebhookCryptoError) -> [UInt8] {
+    /// - Throws: `WebhookError.Code.invalidEncoding`.
+    public static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
         try decode(utf8: text.utf8)
     }
 
     /// Decodes hexadecimal text given as UTF-8 bytes (upper or lower case).
     /// - Parameter bytes: The text's bytes; an odd length or any non-hex character is an error.
     /// - Returns: The decoded bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidEncoding``.
-    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookCryptoError) -> [UInt8] {
+    /// - Throws: `WebhookError.Code.invalidEncoding`.
+    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
         let result: [UInt8]? = withContiguousBuffer(bytes) { decodeHex($0) }
         guard let result else {
-            throw WebhookCryptoError(.invalidEncoding, "invalid hexadecimal text")
+            throw WebhookError(.invalidEncoding, "invalid hexadecimal text")
         }
         return result
     }
@@ -77,19 +79,19 @@ public enum Base64 {
     /// Decodes padded standard Base64.
     /// - Parameter text: The text.
     /// - Returns: The decoded bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidEncoding``.
-    public static func decode(_ text: some StringProtocol) throws(WebhookCryptoError) -> [UInt8] {
+    /// - Throws: `WebhookError.Code.invalidEncoding`.
+    public static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
         try decode(utf8: text.utf8)
     }
 
     /// Decodes padded standard Base64 given as UTF-8 bytes.
     /// - Parameter bytes: The text's bytes.
     /// - Returns: The decoded bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidEncoding``.
-    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookCryptoError) -> [UInt8] {
+    /// - Throws: `WebhookError.Code.invalidEncoding`.
+    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
         let result: [UInt8]? = withContiguousBuffer(bytes) { Base64Codec.decodePadded($0) }
         guard let result else {
-            throw WebhookCryptoError(.invalidEncoding, "invalid Base64 text")
+            throw WebhookError(.invalidEncoding, "invalid Base64 text")
         }
         return result
     }
@@ -110,19 +112,19 @@ public enum Base64URL {
     /// Decodes unpadded Base64URL.
     /// - Parameter text: The text.
     /// - Returns: The decoded bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidEncoding``.
-    public static func decode(_ text: some StringProtocol) throws(WebhookCryptoError) -> [UInt8] {
+    /// - Throws: `WebhookError.Code.invalidEncoding`.
+    public static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
         try decode(utf8: text.utf8)
     }
 
     /// Decodes unpadded Base64URL given as UTF-8 bytes.
     /// - Parameter bytes: The text's bytes.
     /// - Returns: The decoded bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidEncoding``.
-    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookCryptoError) -> [UInt8] {
+    /// - Throws: `WebhookError.Code.invalidEncoding`.
+    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
         let result: [UInt8]? = withContiguousBuffer(bytes) { Base64Codec.decodeUnpaddedURL($0) }
         guard let result else {
-            throw WebhookCryptoError(.invalidEncoding, "invalid Base64URL text")
+            throw WebhookError(.invalidEncoding, "invalid Base64URL text")
         }
         return result
     }

@@ -1,26 +1,10 @@
 public import Foundation
-
-/// The registered JWT claim names (RFC 7519 section 4.1).
-public enum RegisteredClaim: String, Hashable, Sendable, CaseIterable {
-    case iss, sub, aud, exp, nbf, iat, jti
-
-    var bit: UInt8 {
-        switch self {
-        case .iss: 1
-        case .sub: 2
-        case .aud: 4
-        case .exp: 8
-        case .nbf: 16
-        case .iat: 32
-        case .jti: 64
-        }
-    }
-}
+public import WebhookCore
 
 /// How ``JWTVerifier`` checks claims and limits input.
 public struct JWTValidationOptions: Sendable {
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60). It must be finite and at least 0:
-    /// otherwise every verification fails with ``WebhookCryptoError/Code/invalidConfiguration``.
+    /// otherwise every verification fails with `WebhookError.Code.invalidConfiguration`.
     public var leeway: Double
     /// Claims that must be present (default none).
     public var requiredClaims: Set<RegisteredClaim>
@@ -29,7 +13,7 @@ public struct JWTValidationOptions: Sendable {
     /// Accepted audiences; nil means `aud` is not checked. Otherwise `aud` must be present and contain one of them.
     public var audiences: [String]?
     /// The current time in UNIX seconds. A verification at which it returns NaN or an infinity fails with
-    /// ``WebhookCryptoError/Code/invalidConfiguration``.
+    /// `WebhookError.Code.invalidConfiguration`.
     public var clock: @Sendable () -> Double
     /// The largest accepted token in bytes (default 16 384); larger tokens fail before any parsing.
     public var maximumTokenSize: Int
@@ -62,141 +46,22 @@ public struct JWTValidationOptions: Sendable {
     public static var systemNow: Double { Date().timeIntervalSince1970 }
 }
 
-/// The JOSE header members this library reads.
-public struct JOSEHeader: Sendable, Equatable {
-    /// `alg`, as sent.
-    public var algorithm: String
-    /// `kid`, if present.
-    public var keyID: String?
-    /// `typ`, if present.
-    public var type: String?
-    /// `crit`, if present. (Any entry makes verification fail: this library understands no extension.)
-    public var critical: [String]?
-
-    /// Creates a header value.
-    public init(algorithm: String, keyID: String? = nil, type: String? = nil, critical: [String]? = nil) {
-        self.algorithm = algorithm
-        self.keyID = keyID
-        self.type = type
-        self.critical = critical
-    }
-}
-
-/// The registered claims of a token. Vendor claims are in the payload bytes.
-public struct JWTClaims: Sendable, Equatable {
-    /// `iss`.
-    public var issuer: String?
-    /// `sub`.
-    public var subject: String?
-    /// `aud`, always as a list (a single string becomes one element).
-    public var audience: [String]?
-    /// `exp` in UNIX seconds.
-    public var expiresAt: Double?
-    /// `nbf` in UNIX seconds.
-    public var notBefore: Double?
-    /// `iat` in UNIX seconds.
-    public var issuedAt: Double?
-    /// `jti`.
-    public var jwtID: String?
-
-    /// Creates a claims value.
-    public init(
-        issuer: String? = nil,
-        subject: String? = nil,
-        audience: [String]? = nil,
-        expiresAt: Double? = nil,
-        notBefore: Double? = nil,
-        issuedAt: Double? = nil,
-        jwtID: String? = nil
-    ) {
-        self.issuer = issuer
-        self.subject = subject
-        self.audience = audience
-        self.expiresAt = expiresAt
-        self.notBefore = notBefore
-        self.issuedAt = issuedAt
-        self.jwtID = jwtID
-    }
-
-    func contains(_ claim: RegisteredClaim) -> Bool {
-        switch claim {
-        case .iss: issuer != nil
-        case .sub: subject != nil
-        case .aud: audience != nil
-        case .exp: expiresAt != nil
-        case .nbf: notBefore != nil
-        case .iat: issuedAt != nil
-        case .jti: jwtID != nil
-        }
-    }
-}
-
-/// The JOSE header members read, matched on the raw name bytes.
-enum HeaderMember {
-    case alg, kid, typ, crit
-
-    init?(_ name: UnsafeBufferPointer<UInt8>) {
-        switch name.count {
-        case 3:
-            let (a, b, c) = (name[0], name[1], name[2])
-            if a == UInt8(ascii: "a"), b == UInt8(ascii: "l"), c == UInt8(ascii: "g") {
-                self = .alg
-            } else if a == UInt8(ascii: "k"), b == UInt8(ascii: "i"), c == UInt8(ascii: "d") {
-                self = .kid
-            } else if a == UInt8(ascii: "t"), b == UInt8(ascii: "y"), c == UInt8(ascii: "p") {
-                self = .typ
-            } else {
-                return nil
-            }
-        case 4:
-            guard name[0] == UInt8(ascii: "c"), name[1] == UInt8(ascii: "r"), name[2] == UInt8(ascii: "i"),
-                name[3] == UInt8(ascii: "t")
-            else { return nil }
-            self = .crit
-        default:
-            return nil
-        }
-    }
-}
-
-extension RegisteredClaim {
-    /// Matches a member name's raw bytes against the registered claim names (all three ASCII letters).
-    init?(utf8 name: UnsafeBufferPointer<UInt8>) {
-        guard name.count == 3 else { return nil }
-        let key = UInt32(name[0]) << 16 | UInt32(name[1]) << 8 | UInt32(name[2])
-        func code(_ text: StaticString) -> UInt32 {
-            let p = text.utf8Start
-            return UInt32(p[0]) << 16 | UInt32(p[1]) << 8 | UInt32(p[2])
-        }
-        switch key {
-        case code("iss"): self = .iss
-        case code("sub"): self = .sub
-        case code("aud"): self = .aud
-        case code("exp"): self = .exp
-        case code("nbf"): self = .nbf
-        case code("iat"): self = .iat
-        case code("jti"): self = .jti
-        default: return nil
-        }
-    }
-}
-
 /// A compact JWS split and decoded, before any key is involved.
 struct ParsedJWT: Sendable {
     var header: JOSEHeader
     var payload: [UInt8]
     var signature: [UInt8]
     /// The claims, or the `.invalidClaim` error found while reading them (reported only after the signature).
-    var claims: Result<JWTClaims, WebhookCryptoError>
+    var claims: Result<JWTClaims, WebhookError>
     /// The length of `header.payload`, the signing input, at the start of the token.
     var signingInputLength: Int
 
-    private static func malformed(_ reason: String) -> WebhookCryptoError {
-        WebhookCryptoError(.malformedToken, reason)
+    private static func malformed(_ reason: String) -> WebhookError {
+        WebhookError(.malformedToken, reason)
     }
 
     /// Splits and decodes a token: exactly three segments, strict Base64URL, header and claims JSON objects.
-    static func parse(_ token: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> ParsedJWT {
+    static func parse(_ token: UnsafeBufferPointer<UInt8>) throws(WebhookError) -> ParsedJWT {
         var firstDot = -1
         var secondDot = -1
         for index in token.indices where token[index] == UInt8(ascii: ".") {
@@ -212,166 +77,122 @@ struct ParsedJWT: Sendable {
         let headerText = UnsafeBufferPointer(rebasing: token[0..<firstDot])
         let payloadText = UnsafeBufferPointer(rebasing: token[(firstDot + 1)..<secondDot])
         let signatureText = UnsafeBufferPointer(rebasing: token[(secondDot + 1)...])
-        guard let headerCount = Base64Codec.unpaddedDecodedCount(headerText.count),
+        guard let header = Base64Codec.decodeUnpaddedURLArray(headerText),
             let payload = Base64Codec.decodeUnpaddedURLArray(payloadText),
             let signature = Base64Codec.decodeUnpaddedURLArray(signatureText)
         else { throw malformed("token segment is not strict Base64URL") }
-        // The header is only read here: decode it into a temporary (stack) buffer.
-        let header = try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(headerCount, 1)) {
-            buffer throws(WebhookCryptoError) -> JOSEHeader in
-            let headerJSON = UnsafeMutableBufferPointer(rebasing: buffer[0..<headerCount])
-            guard Base64Codec.decodeUnpaddedURL(headerText, into: headerJSON) else {
-                throw malformed("token segment is not strict Base64URL")
-            }
-            return try parseHeader(UnsafeBufferPointer(headerJSON))
-        }
-        let claims = try payload.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
-            try parseClaims(buffer)
-        }
         return ParsedJWT(
-            header: header,
+            header: try parseHeader(header),
             payload: payload,
             signature: signature,
-            claims: claims,
+            claims: try parseClaims(payload),
             signingInputLength: secondDot
         )
     }
 
-    private static func parseHeader(_ json: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> JOSEHeader {
-        var algorithm: String?
-        var keyID: String?
-        var type: String?
-        var critical: [String]?
-        var seen: UInt8 = 0
-        var scanner = JSONScanner(json)
-        do {
-            guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
-            try scanner.parseObjectRaw { scanner, name throws(JSONSyntaxError) in
-                let bit: UInt8
-                switch HeaderMember(name) {
-                case .alg: bit = 1
-                case .kid: bit = 2
-                case .typ: bit = 4
-                case .crit: bit = 8
-                case nil:
-                    try scanner.skipValue()
-                    return
-                }
-                guard seen & bit == 0 else { throw JSONSyntaxError() }
-                seen |= bit
-                if bit == 8 {
-                    guard try scanner.peekKind() == .array else { throw JSONSyntaxError() }
-                    var entries: [String] = []
-                    try scanner.parseArray { scanner throws(JSONSyntaxError) in
-                        guard try scanner.peekKind() == .string else { throw JSONSyntaxError() }
-                        entries.append(try scanner.parseString())
-                    }
-                    critical = entries
-                    return
-                }
-                guard try scanner.peekKind() == .string else { throw JSONSyntaxError() }
-                let value = try scanner.parseString()
-                switch bit {
-                case 1: algorithm = value
-                case 2: keyID = value
-                default: type = value
-                }
-            }
-            try scanner.expectEnd()
-        } catch {
-            throw malformed("JOSE header is not a valid JSON object (alg, kid, typ strings; crit an array of strings)")
+    /// Reads the named top-level members of a JOSE document (header, claims): a valid JSON object within the
+    /// crypto layer's depth limit, none of `names` given twice (other members may repeat, as they always could),
+    /// numbers too large for a `Double` kept (as infinities) so that the claim checks can name them.
+    /// - Returns: The values of the members of `names` that are present, or nil when the document is refused.
+    static func readJOSE(_ json: [UInt8], members names: [String]) -> [String: JSONValue]? {
+        guard
+            let members = try? JSONReader.topLevelMembers(
+                json,
+                limits: VerifiedJWT.jsonLimits,
+                rejectDuplicates: false,
+                acceptsOverflowingNumbers: true
+            )
+        else { return nil }
+        var values: [String: JSONValue] = [:]
+        for member in members {
+            // Names are compared as bytes; `"\u0061lg"` is `alg`, and names it twice.
+            guard let name = names.first(where: { $0.utf8.elementsEqual(member.name.utf8) }) else { continue }
+            guard values[name] == nil,
+                let value = try? JSONReader.parse(
+                    json[member.value],
+                    limits: VerifiedJWT.jsonLimits,
+                    acceptsOverflowingNumbers: true
+                )
+            else { return nil }
+            values[name] = value
         }
-        guard let algorithm else { throw malformed("JOSE header has no alg") }
+        return values
+    }
+
+    private static func parseHeader(_ json: [UInt8]) throws(WebhookError) -> JOSEHeader {
+        let malformedHeader = malformed(
+            "JOSE header is not a valid JSON object (alg, kid, typ strings; crit an array of strings)"
+        )
+        guard let members = readJOSE(json, members: ["alg", "kid", "typ", "crit"]) else { throw malformedHeader }
+        func string(_ name: String) throws(WebhookError) -> String? {
+            guard let value = members[name] else { return nil }
+            guard case .string(let text) = value else { throw malformedHeader }
+            return text
+        }
+        var critical: [String]?
+        if let value = members["crit"] {
+            guard case .array(let entries) = value else { throw malformedHeader }
+            critical = try entries.map { entry throws(WebhookError) in
+                guard case .string(let text) = entry else { throw malformedHeader }
+                return text
+            }
+        }
+        let keyID = try string("kid")
+        let type = try string("typ")
+        guard let algorithm = try string("alg") else { throw malformed("JOSE header has no alg") }
         return JOSEHeader(algorithm: algorithm, keyID: keyID, type: type, critical: critical)
     }
 
-    private static func parseClaims(
-        _ json: UnsafeBufferPointer<UInt8>
-    ) throws(WebhookCryptoError) -> Result<JWTClaims, WebhookCryptoError> {
-        var claims = JWTClaims()
-        var invalid: RegisteredClaim?
-        var seen: UInt8 = 0
-        var scanner = JSONScanner(json)
-        do {
-            guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
-            try scanner.parseObjectRaw { scanner, name throws(JSONSyntaxError) in
-                guard let claim = RegisteredClaim(utf8: name) else {
-                    try scanner.skipValue()
-                    return
-                }
-                let bit = claim.bit
-                guard seen & bit == 0 else { throw JSONSyntaxError() }
-                seen |= bit
-                let kind = try scanner.peekKind()
-                switch claim {
-                case .sub where kind == .number:
-                    // HipChat's user ids are numbers and the JSON type of its `sub` is unconfirmed:
-                    // an integral `sub` is read as its decimal text; any other number is invalid.
-                    let value = try scanner.parseNumber()
-                    if value.isFinite, value == value.rounded(), abs(value) < 9_007_199_254_740_992 {
-                        claims.subject = String(Int64(value))
-                    } else {
-                        invalid = invalid ?? claim
-                    }
-                case .iss, .sub, .jti:
-                    guard kind == .string else {
-                        try scanner.skipValue()
-                        invalid = invalid ?? claim
-                        return
-                    }
-                    let value = try scanner.parseString()
-                    switch claim {
-                    case .iss: claims.issuer = value
-                    case .sub: claims.subject = value
-                    default: claims.jwtID = value
-                    }
-                case .aud:
-                    if kind == .string {
-                        claims.audience = [try scanner.parseString()]
-                    } else if kind == .array {
-                        var audience: [String] = []
-                        var allStrings = true
-                        try scanner.parseArray { scanner throws(JSONSyntaxError) in
-                            if try scanner.peekKind() == .string {
-                                audience.append(try scanner.parseString())
-                            } else {
-                                allStrings = false
-                                try scanner.skipValue()
-                            }
-                        }
-                        if allStrings {
-                            claims.audience = audience
-                        } else {
-                            invalid = invalid ?? claim
-                        }
-                    } else {
-                        try scanner.skipValue()
-                        invalid = invalid ?? claim
-                    }
-                case .exp, .nbf, .iat:
-                    guard kind == .number else {
-                        try scanner.skipValue()
-                        invalid = invalid ?? claim
-                        return
-                    }
-                    let value = try scanner.parseNumber()
-                    guard value.isFinite else {
-                        invalid = invalid ?? claim
-                        return
-                    }
-                    switch claim {
-                    case .exp: claims.expiresAt = value
-                    case .nbf: claims.notBefore = value
-                    default: claims.issuedAt = value
-                    }
-                }
-            }
-            try scanner.expectEnd()
-        } catch {
+    private static func parseClaims(_ json: [UInt8]) throws(WebhookError) -> Result<JWTClaims, WebhookError> {
+        guard let members = readJOSE(json, members: RegisteredClaim.allCases.map(\.rawValue)) else {
             throw malformed("JWT claims are not a valid JSON object")
         }
+        var claims = JWTClaims()
+        var invalid: RegisteredClaim?
+        for claim in RegisteredClaim.allCases {
+            guard let value = members[claim.rawValue] else { continue }
+            switch (claim, value) {
+            case (.sub, .integer(let number)):
+                // HipChat's user ids are numbers and the JSON type of its `sub` is unconfirmed:
+                // an integral `sub` is read as its decimal text; any other number is invalid.
+                if number.magnitude < 9_007_199_254_740_992 {
+                    claims.subject = String(number)
+                } else {
+                    invalid = invalid ?? claim
+                }
+            case (.sub, .number(let number)):
+                if number.isFinite, number == number.rounded(), abs(number) < 9_007_199_254_740_992 {
+                    claims.subject = String(Int64(number))
+                } else {
+                    invalid = invalid ?? claim
+                }
+            case (.iss, .string(let text)): claims.issuer = text
+            case (.sub, .string(let text)): claims.subject = text
+            case (.jti, .string(let text)): claims.jwtID = text
+            case (.aud, .string(let text)): claims.audience = [text]
+            case (.aud, .array(let entries)):
+                let audience = entries.compactMap(\.stringValue)
+                if audience.count == entries.count {
+                    claims.audience = audience
+                } else {
+                    invalid = invalid ?? claim
+                }
+            case (.exp, _), (.nbf, _), (.iat, _):
+                guard let time = value.doubleValue, time.isFinite else {
+                    invalid = invalid ?? claim
+                    continue
+                }
+                switch claim {
+                case .exp: claims.expiresAt = time
+                case .nbf: claims.notBefore = time
+                default: claims.issuedAt = time
+                }
+            default:
+                invalid = invalid ?? claim
+            }
+        }
         if let invalid {
-            return .failure(WebhookCryptoError(.invalidClaim, "claim \(invalid.rawValue) has the wrong JSON type"))
+            return .failure(WebhookError(.invalidClaim, "claim \(invalid.rawValue) has the wrong JSON type"))
         }
         return .success(claims)
     }
@@ -380,11 +201,11 @@ struct ParsedJWT: Sendable {
 /// Runs `body` over a String's UTF-8 bytes without copying a native string.
 func withUTF8Buffer<R>(
     _ string: String,
-    _ body: (UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> R
-) throws(WebhookCryptoError) -> R {
+    _ body: (UnsafeBufferPointer<UInt8>) throws(WebhookError) -> R
+) throws(WebhookError) -> R {
     var string = string
-    let result: Result<R, WebhookCryptoError> = string.withUTF8 { buffer in
-        do throws(WebhookCryptoError) { return .success(try body(buffer)) } catch { return .failure(error) }
+    let result: Result<R, WebhookError> = string.withUTF8 { buffer in
+        do throws(WebhookError) { return .success(try body(buffer)) } catch { return .failure(error) }
     }
     return try result.get()
 }
@@ -401,14 +222,14 @@ public struct UnverifiedJWT: Sendable {
     /// - Parameters:
     ///   - token: The compact JWS bytes.
     ///   - maximumSize: The largest accepted token in bytes.
-    /// - Throws: ``WebhookCryptoError/Code/tooLarge``, ``WebhookCryptoError/Code/malformedToken`` or
-    ///   ``WebhookCryptoError/Code/invalidClaim``.
-    public init(_ token: some DataProtocol, maximumSize: Int = 16_384) throws(WebhookCryptoError) {
+    /// - Throws: `WebhookError.Code.tokenTooLarge`, `WebhookError.Code.malformedToken` or
+    ///   `WebhookError.Code.invalidClaim`.
+    public init(_ token: some DataProtocol, maximumSize: Int = 16_384) throws(WebhookError) {
         guard token.count <= maximumSize else {
-            throw WebhookCryptoError(.tooLarge, "token is larger than \(maximumSize) bytes")
+            throw WebhookError(.tokenTooLarge, "token is larger than \(maximumSize) bytes")
         }
         self.token = Array(token)
-        self.parsed = try self.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
+        self.parsed = try self.token.withUnsafeBufferPointer { buffer throws(WebhookError) in
             try ParsedJWT.parse(buffer)
         }
         _ = try parsed.claims.get()
@@ -418,9 +239,9 @@ public struct UnverifiedJWT: Sendable {
     /// - Parameters:
     ///   - token: The compact JWS text.
     ///   - maximumSize: The largest accepted token in bytes.
-    /// - Throws: ``WebhookCryptoError/Code/tooLarge``, ``WebhookCryptoError/Code/malformedToken`` or
-    ///   ``WebhookCryptoError/Code/invalidClaim``.
-    public init(_ token: String, maximumSize: Int = 16_384) throws(WebhookCryptoError) {
+    /// - Throws: `WebhookError.Code.tokenTooLarge`, `WebhookError.Code.malformedToken` or
+    ///   `WebhookError.Code.invalidClaim`.
+    public init(_ token: String, maximumSize: Int = 16_384) throws(WebhookError) {
         try self.init(Array(token.utf8), maximumSize: maximumSize)
     }
 
@@ -434,69 +255,6 @@ public struct UnverifiedJWT: Sendable {
 
     /// The decoded claims JSON bytes (not verified).
     public var payload: [UInt8] { parsed.payload }
-}
-
-/// A token whose signature and claims have been verified.
-public struct VerifiedJWT: Sendable {
-    /// The header.
-    public let header: JOSEHeader
-    /// The registered claims.
-    public let claims: JWTClaims
-    /// The decoded claims JSON exactly as signed, for vendor claims (`context`, `qsh`, ...).
-    public let payload: [UInt8]
-
-    /// Decodes the payload with `JSONDecoder`.
-    /// - Parameter type: The type to decode.
-    /// - Returns: The decoded value.
-    /// - Throws: ``WebhookCryptoError/Code/malformedToken`` when decoding fails.
-    public func decodePayload<T: Decodable>(as type: T.Type) throws(WebhookCryptoError) -> T {
-        do {
-            return try JSONDecoder().decode(type, from: Data(payload))
-        } catch {
-            throw WebhookCryptoError(.malformedToken, "payload does not decode as \(T.self)")
-        }
-    }
-
-    /// Reads one top-level claim that must be a string, such as Atlassian Connect's `qsh`, with the verifier's own
-    /// JSON reader: cheaper than ``decodePayload(as:)`` when one claim is all a caller needs.
-    /// - Parameter name: The claim's name, matched exactly (after JSON unescaping).
-    /// - Returns: The claim's value, or nil when the claim is absent or `null`.
-    /// - Throws: ``WebhookCryptoError/Code/invalidClaim`` when the claim has another JSON type;
-    ///   ``WebhookCryptoError/Code/malformedToken`` when the claim appears twice (or the payload does not parse).
-    public func stringClaim(_ name: String) throws(WebhookCryptoError) -> String? {
-        let wanted = Array(name.utf8)
-        var found = false
-        var value: String?
-        var wrongType = false
-        do {
-            try payload.withUnsafeBufferPointer { json throws(JSONSyntaxError) in
-                var scanner = JSONScanner(json)
-                guard try scanner.peekKind() == .object else { throw JSONSyntaxError() }
-                try scanner.parseObjectRaw { scanner, member throws(JSONSyntaxError) in
-                    guard member.elementsEqual(wanted) else {
-                        try scanner.skipValue()
-                        return
-                    }
-                    guard !found else { throw JSONSyntaxError() }
-                    found = true
-                    switch try scanner.peekKind() {
-                    case .string: value = try scanner.parseString()
-                    case .null: try scanner.skipValue()
-                    default:
-                        wrongType = true
-                        try scanner.skipValue()
-                    }
-                }
-                try scanner.expectEnd()
-            }
-        } catch {
-            throw WebhookCryptoError(.malformedToken, "payload cannot be read (or names a claim twice)")
-        }
-        guard !wrongType else {
-            throw WebhookCryptoError(.invalidClaim, "claim \(name.prefix(32)) is not a string")
-        }
-        return value
-    }
 }
 
 /// Verifies compact JWS/JWT tokens with a set of keys.
@@ -513,7 +271,7 @@ public struct JWTVerifier: Sendable {
     /// - Parameters:
     ///   - keys: The keys that may verify tokens.
     ///   - options: Claim rules and limits. A leeway that is negative or not finite makes every verification fail
-    ///     with ``WebhookCryptoError/Code/invalidConfiguration``.
+    ///     with `WebhookError.Code.invalidConfiguration`.
     public init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
         self.keys = keys
         self.options = options
@@ -522,11 +280,11 @@ public struct JWTVerifier: Sendable {
     /// Verifies a token.
     /// - Parameter token: The compact JWS bytes.
     /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    public func verify(_ token: some DataProtocol) throws(WebhookCryptoError) -> VerifiedJWT {
+    /// - Throws: `WebhookError` with the code of the first rule that failed.
+    public func verify(_ token: some DataProtocol) throws(WebhookError) -> VerifiedJWT {
         try checkConfiguration()
         try checkSize(token.count)
-        return try withContiguousBytes(token) { bytes throws(WebhookCryptoError) in
+        return try withContiguousBytes(token) { bytes throws(WebhookError) in
             try verify(buffer: bytes.bindMemory(to: UInt8.self))
         }
     }
@@ -534,21 +292,21 @@ public struct JWTVerifier: Sendable {
     /// Verifies a token.
     /// - Parameter token: The compact JWS text.
     /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    public func verify(_ token: String) throws(WebhookCryptoError) -> VerifiedJWT {
+    /// - Throws: `WebhookError` with the code of the first rule that failed.
+    public func verify(_ token: String) throws(WebhookError) -> VerifiedJWT {
         try checkConfiguration()
         try checkSize(token.utf8.count)
-        return try withUTF8Buffer(token) { buffer throws(WebhookCryptoError) in try verify(buffer: buffer) }
+        return try withUTF8Buffer(token) { buffer throws(WebhookError) in try verify(buffer: buffer) }
     }
 
     /// Verifies a token parsed earlier.
     /// - Parameter token: The unverified token.
     /// - Returns: The verified token.
-    /// - Throws: ``WebhookCryptoError`` with the code of the first rule that failed.
-    public func verify(_ token: UnverifiedJWT) throws(WebhookCryptoError) -> VerifiedJWT {
+    /// - Throws: `WebhookError` with the code of the first rule that failed.
+    public func verify(_ token: UnverifiedJWT) throws(WebhookError) -> VerifiedJWT {
         try checkConfiguration()
         try checkSize(token.token.count)
-        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookCryptoError) in
+        return try token.token.withUnsafeBufferPointer { buffer throws(WebhookError) in
             try verify(parsed: token.parsed, token: buffer)
         }
     }
@@ -563,19 +321,19 @@ public struct JWTVerifier: Sendable {
     }
 
     /// `alg` must be one this library implements (never `none`); `crit` must not list anything.
-    static func checkHeader(_ header: JOSEHeader) throws(WebhookCryptoError) -> JWSAlgorithm {
+    static func checkHeader(_ header: JOSEHeader) throws(WebhookError) -> JWSAlgorithm {
         if isNone(header.algorithm) {
-            throw WebhookCryptoError(.unsupportedAlgorithm, "alg none is never accepted")
+            throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
         }
         let algorithm = JWSAlgorithm(rawValue: header.algorithm)
         guard algorithm.parameters != nil else {
-            throw WebhookCryptoError(.unsupportedAlgorithm, "unsupported alg \(header.algorithm.prefix(16))")
+            throw WebhookError(.unsupportedAlgorithm, "unsupported alg \(header.algorithm.prefix(16))")
         }
         if let critical = header.critical {
             guard !critical.isEmpty else {
-                throw WebhookCryptoError(.malformedToken, "crit must not be an empty list")
+                throw WebhookError(.malformedToken, "crit must not be an empty list")
             }
-            throw WebhookCryptoError(
+            throw WebhookError(
                 .unknownCriticalHeader,
                 "crit lists \(critical.count) extension(s) this library does not understand"
             )
@@ -586,25 +344,24 @@ public struct JWTVerifier: Sendable {
 
 extension JWTVerifier {
     /// Fails closed when the options cannot give a meaningful time check: a negative or non-finite leeway.
-    private func checkConfiguration() throws(WebhookCryptoError) {
+    private func checkConfiguration() throws(WebhookError) {
         guard options.leeway.isFinite, options.leeway >= 0 else {
-            throw WebhookCryptoError(.invalidConfiguration, "the leeway must be a finite number of seconds, at least 0")
+            throw WebhookError(.invalidConfiguration, "the leeway must be a finite number of seconds, at least 0")
         }
     }
 
-    private func checkSize(_ size: Int) throws(WebhookCryptoError) {
+    private func checkSize(_ size: Int) throws(WebhookError) {
         guard size <= options.maximumTokenSize else {
-            throw WebhookCryptoError(.tooLarge, "token is larger than \(options.maximumTokenSize) bytes")
+            throw WebhookError(.tokenTooLarge, "token is larger than \(options.maximumTokenSize) bytes")
         }
     }
 
-    private func verify(buffer: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT {
+    private func verify(buffer: UnsafeBufferPointer<UInt8>) throws(WebhookError) -> VerifiedJWT {
         let parsed = try ParsedJWT.parse(buffer)
         return try verify(parsed: parsed, token: buffer)
     }
 
-    private func verify(parsed: ParsedJWT, token: UnsafeBufferPointer<UInt8>) throws(WebhookCryptoError) -> VerifiedJWT
-    {
+    private func verify(parsed: ParsedJWT, token: UnsafeBufferPointer<UInt8>) throws(WebhookError) -> VerifiedJWT {
         let algorithm = try Self.checkHeader(parsed.header)
         let signingInput = UnsafeRawBufferPointer(
             rebasing: UnsafeRawBufferPointer(token)[0..<parsed.signingInputLength]
@@ -619,7 +376,7 @@ extension JWTVerifier {
         _ parsed: ParsedJWT,
         signingInput: UnsafeRawBufferPointer,
         algorithm: JWSAlgorithm
-    ) throws(WebhookCryptoError) {
+    ) throws(WebhookError) {
         let keyID = parsed.header.keyID
         var keyIDMatched = false
         var tried = false
@@ -641,48 +398,48 @@ extension JWTVerifier {
         }
         if verified { return }
         if keyID != nil && !keyIDMatched {
-            throw WebhookCryptoError(.unknownKeyID, "no configured key has the token's kid")
+            throw WebhookError(.unknownKeyID, "no configured key has the token's kid")
         }
         if !tried {
-            throw WebhookCryptoError(.algorithmNotAllowed, "no candidate key allows alg \(algorithm.rawValue)")
+            throw WebhookError(.algorithmNotAllowed, "no candidate key allows alg \(algorithm.rawValue)")
         }
-        throw WebhookCryptoError(.signatureMismatch, "signature does not verify")
+        throw WebhookError(.signatureMismatch, "signature does not verify")
     }
 
-    private func checkClaims(_ claims: JWTClaims) throws(WebhookCryptoError) {
+    private func checkClaims(_ claims: JWTClaims) throws(WebhookError) {
         for claim in RegisteredClaim.allCases where options.requiredClaims.contains(claim) && !claims.contains(claim) {
-            throw WebhookCryptoError(.missingClaim, "required claim \(claim.rawValue) is missing")
+            throw WebhookError(.missingClaim, "required claim \(claim.rawValue) is missing")
         }
         let now = options.clock()
         let leeway = options.leeway
         // Every comparison with NaN is false, so a NaN clock would pass all three time checks; an infinite one
         // would pass or fail them all. Neither is a time.
         guard now.isFinite else {
-            throw WebhookCryptoError(.invalidConfiguration, "the clock did not return a finite time")
+            throw WebhookError(.invalidConfiguration, "the clock did not return a finite time")
         }
         if let expiresAt = claims.expiresAt, now >= expiresAt + leeway {
-            throw WebhookCryptoError(.expired, "token expired")
+            throw WebhookError(.expired, "token expired")
         }
         if let notBefore = claims.notBefore, now + leeway < notBefore {
-            throw WebhookCryptoError(.notYetValid, "token is not valid yet")
+            throw WebhookError(.notYetValid, "token is not valid yet")
         }
         if let issuedAt = claims.issuedAt, issuedAt > now + leeway {
-            throw WebhookCryptoError(.issuedInFuture, "token was issued in the future")
+            throw WebhookError(.issuedInFuture, "token was issued in the future")
         }
         if let issuers = options.issuers {
             guard let issuer = claims.issuer else {
-                throw WebhookCryptoError(.missingClaim, "required claim iss is missing")
+                throw WebhookError(.missingClaim, "required claim iss is missing")
             }
             guard issuers.contains(issuer) else {
-                throw WebhookCryptoError(.issuerMismatch, "iss is not an accepted issuer")
+                throw WebhookError(.issuerMismatch, "iss is not an accepted issuer")
             }
         }
         if let audiences = options.audiences {
             guard let audience = claims.audience else {
-                throw WebhookCryptoError(.missingClaim, "required claim aud is missing")
+                throw WebhookError(.missingClaim, "required claim aud is missing")
             }
             guard audience.contains(where: audiences.contains) else {
-                throw WebhookCryptoError(.audienceMismatch, "aud contains no accepted audience")
+                throw WebhookError(.audienceMismatch, "aud contains no accepted audience")
             }
         }
     }

@@ -1,4 +1,5 @@
 public import Foundation
+public import WebhookCore
 
 /// One key a ``JWTVerifier`` may use. The key decides which algorithms are allowed; a token's `alg`
 /// only selects among them.
@@ -30,22 +31,22 @@ public struct JWTVerificationKey: Sendable {
     ///   - algorithms: The allowed HS* algorithms (default HS256, HS384 and HS512).
     ///   - keyID: The key ID, if tokens name one.
     /// - Returns: The key, with an authenticator prepared for every allowed algorithm.
-    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` for an empty set or a non-HS algorithm;
-    ///   ``WebhookCryptoError/Code/invalidKey`` for an empty secret.
+    /// - Throws: `WebhookError.Code.algorithmNotAllowed` for an empty set or a non-HS algorithm;
+    ///   `WebhookError.Code.invalidKey` for an empty secret.
     public static func hmac(
         _ key: HMACKey,
         algorithms: Set<JWSAlgorithm> = [.hs256, .hs384, .hs512],
         keyID: String? = nil
-    ) throws(WebhookCryptoError) -> JWTVerificationKey {
-        guard key.count > 0 else { throw WebhookCryptoError(.invalidKey, "HMAC secret is empty") }
-        guard !algorithms.isEmpty else { throw WebhookCryptoError(.algorithmNotAllowed, "no algorithms given") }
+    ) throws(WebhookError) -> JWTVerificationKey {
+        guard key.count > 0 else { throw WebhookError(.invalidKey, "HMAC secret is empty") }
+        guard !algorithms.isEmpty else { throw WebhookError(.algorithmNotAllowed, "no algorithms given") }
         var authenticators: [(algorithm: JWSAlgorithm, authenticator: HMACAuthenticator)] = []
         for algorithm in JWSAlgorithm.supported where algorithms.contains(algorithm) {
             guard let (family, hash) = algorithm.parameters, family == .hmac else { continue }
             authenticators.append((algorithm, HMACAuthenticator(key: key, algorithm: hash)))
         }
         guard authenticators.count == algorithms.count else {
-            throw WebhookCryptoError(.algorithmNotAllowed, "an HMAC key allows only HS256, HS384 and HS512")
+            throw WebhookError(.algorithmNotAllowed, "an HMAC key allows only HS256, HS384 and HS512")
         }
         return JWTVerificationKey(material: .hmac(authenticators), keyID: keyID, algorithms: algorithms)
     }
@@ -57,16 +58,16 @@ public struct JWTVerificationKey: Sendable {
     ///     EC: exactly the ES* of its curve).
     ///   - keyID: The key ID, if tokens name one.
     /// - Returns: The key.
-    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` for an empty set or an algorithm the key cannot use.
+    /// - Throws: `WebhookError.Code.algorithmNotAllowed` for an empty set or an algorithm the key cannot use.
     public static func publicKey(
         _ key: PublicKey,
         algorithms: Set<JWSAlgorithm>? = nil,
         keyID: String? = nil
-    ) throws(WebhookCryptoError) -> JWTVerificationKey {
+    ) throws(WebhookError) -> JWTVerificationKey {
         let allowed = algorithms ?? key.type.defaultAlgorithms
-        guard !allowed.isEmpty else { throw WebhookCryptoError(.algorithmNotAllowed, "no algorithms given") }
+        guard !allowed.isEmpty else { throw WebhookError(.algorithmNotAllowed, "no algorithms given") }
         for algorithm in allowed where !key.type.allows(algorithm) {
-            throw WebhookCryptoError(
+            throw WebhookError(
                 .algorithmNotAllowed,
                 "algorithm \(algorithm.rawValue.prefix(16)) does not fit this \(key.type.kindName) key"
             )
@@ -120,19 +121,21 @@ public struct JWTKeySet: Sendable {
     /// is present but unsupported or unfit for the key, or when the key itself is invalid (for example an RSA
     /// modulus under 2048 bits). `kid` is kept; `alg`, when present, becomes the key's only algorithm.
     /// - Parameter jwks: The JSON bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidKey`` when the document is not JSON or has no `keys` array.
-    public init(jwks: some DataProtocol) throws(WebhookCryptoError) {
-        let bytes = Array(jwks)
+    /// - Throws: `WebhookError.Code.invalidKey` when the document is not JSON or has no `keys` array.
+    public init(jwks: some DataProtocol) throws(WebhookError) {
         let document: JSONValue
         do {
-            document = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-                try JSONValue.parse(buffer)
-            }
+            document = try JSONReader.parse(
+                Array(jwks),
+                limits: VerifiedJWT.jsonLimits,
+                rejectDuplicates: true,
+                acceptsOverflowingNumbers: true
+            )
         } catch {
-            throw WebhookCryptoError(.invalidKey, "JWKS is not valid JSON")
+            throw WebhookError(.invalidKey, "JWKS is not valid JSON")
         }
         guard case .object(let members) = document, case .array(let entries) = members["keys"] else {
-            throw WebhookCryptoError(.invalidKey, "JWKS has no keys array")
+            throw WebhookError(.invalidKey, "JWKS has no keys array")
         }
         var keys: [JWTVerificationKey] = []
         for entry in entries {

@@ -1,4 +1,5 @@
 public import Foundation
+public import WebhookCore
 
 /// Produces compact JWS tokens (for tests, the command-line tool and `WebhookTesting`).
 public struct JWTSigner: Sendable {
@@ -16,12 +17,12 @@ public struct JWTSigner: Sendable {
     ///   - key: The secret; it must not be empty.
     ///   - algorithm: HS256 (default), HS384 or HS512.
     /// - Returns: The signer.
-    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` for a non-HS algorithm;
-    ///   ``WebhookCryptoError/Code/invalidKey`` for an empty secret.
-    public static func hmac(_ key: HMACKey, algorithm: JWSAlgorithm = .hs256) throws(WebhookCryptoError) -> JWTSigner {
-        guard key.count > 0 else { throw WebhookCryptoError(.invalidKey, "HMAC secret is empty") }
+    /// - Throws: `WebhookError.Code.algorithmNotAllowed` for a non-HS algorithm;
+    ///   `WebhookError.Code.invalidKey` for an empty secret.
+    public static func hmac(_ key: HMACKey, algorithm: JWSAlgorithm = .hs256) throws(WebhookError) -> JWTSigner {
+        guard key.count > 0 else { throw WebhookError(.invalidKey, "HMAC secret is empty") }
         guard let (family, hash) = algorithm.parameters, family == .hmac else {
-            throw WebhookCryptoError(.algorithmNotAllowed, "an HMAC key allows only HS256, HS384 and HS512")
+            throw WebhookError(.algorithmNotAllowed, "an HMAC key allows only HS256, HS384 and HS512")
         }
         return JWTSigner(material: .hmac(HMACAuthenticator(key: key, algorithm: hash)), algorithm: algorithm)
     }
@@ -31,8 +32,8 @@ public struct JWTSigner: Sendable {
     ///   - key: The private key.
     ///   - algorithm: RS*/PS* for RSA, the ES* of the key's curve for EC.
     /// - Returns: The signer.
-    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` when the algorithm does not fit the key.
-    public static func privateKey(_ key: PrivateKey, algorithm: JWSAlgorithm) throws(WebhookCryptoError) -> JWTSigner {
+    /// - Throws: `WebhookError.Code.algorithmNotAllowed` when the algorithm does not fit the key.
+    public static func privateKey(_ key: PrivateKey, algorithm: JWSAlgorithm) throws(WebhookError) -> JWTSigner {
         try key.publicKey.checkAllowed(algorithm)
         return JWTSigner(material: .privateKey(key), algorithm: algorithm)
     }
@@ -44,14 +45,17 @@ public struct JWTSigner: Sendable {
     ///   - payload: The claims JSON; it must be a JSON object.
     ///   - keyID: The `kid` to put in the header.
     /// - Returns: The compact JWS.
-    /// - Throws: ``WebhookCryptoError/Code/malformedToken`` when the payload is not a JSON object.
-    public func sign(payload: some DataProtocol, keyID: String? = nil) throws(WebhookCryptoError) -> String {
+    /// - Throws: `WebhookError.Code.malformedToken` when the payload is not a JSON object.
+    public func sign(payload: some DataProtocol, keyID: String? = nil) throws(WebhookError) -> String {
         let payloadBytes = Array(payload)
-        let isObject = payloadBytes.withUnsafeBufferPointer { buffer in
-            guard case .object = try? JSONValue.parse(buffer) else { return false }
-            return true
-        }
-        guard isObject else { throw WebhookCryptoError(.malformedToken, "payload is not a JSON object") }
+        guard
+            case .object? = try? JSONReader.parse(
+                payloadBytes,
+                limits: VerifiedJWT.jsonLimits,
+                rejectDuplicates: true,
+                acceptsOverflowingNumbers: true
+            )
+        else { throw WebhookError(.malformedToken, "payload is not a JSON object") }
         var header = #"{"alg":"\#(algorithm.rawValue)","typ":"JWT""#
         if let keyID {
             header += #","kid":"# + JSONText.quoted(keyID)

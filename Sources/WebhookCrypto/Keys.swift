@@ -1,6 +1,7 @@
 import COpenSSL
 import CWebhookCryptoShims
 public import Foundation
+public import WebhookCore
 
 /// A NIST prime curve supported for ECDSA.
 public struct ECCurve: Hashable, Sendable, CustomStringConvertible {
@@ -127,15 +128,15 @@ enum RSALimits {
 }
 
 /// Reads the type of an `EVP_PKEY`, rejecting weak or unsupported keys.
-func classify(_ pkey: OpaquePointer) throws(WebhookCryptoError) -> PublicKeyType {
+func classify(_ pkey: OpaquePointer) throws(WebhookError) -> PublicKeyType {
     defer { ERR_clear_error() }
     if EVP_PKEY_is_a(pkey, "RSA") == 1 {
         let bits = Int(EVP_PKEY_get_bits(pkey))
         guard bits >= RSALimits.minimumBits else {
-            throw WebhookCryptoError(.invalidKey, "RSA modulus of \(bits) bits is under the minimum of 2048")
+            throw WebhookError(.invalidKey, "RSA modulus of \(bits) bits is under the minimum of 2048")
         }
         guard bits <= RSALimits.maximumBits else {
-            throw WebhookCryptoError(.invalidKey, "RSA modulus of \(bits) bits is over the maximum of 16384")
+            throw WebhookError(.invalidKey, "RSA modulus of \(bits) bits is over the maximum of 16384")
         }
         try checkRSAExponent(pkey)
         return .rsa(modulusBits: bits)
@@ -147,43 +148,43 @@ func classify(_ pkey: OpaquePointer) throws(WebhookCryptoError) -> PublicKeyType
             EVP_PKEY_get_utf8_string_param(pkey, "group", $0.baseAddress, $0.count, &length) == 1
         }
         guard ok, length > 0, length < buffer.count else {
-            throw WebhookCryptoError(.invalidKey, "EC key without a named curve")
+            throw WebhookError(.invalidKey, "EC key without a named curve")
         }
         let name = String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         guard let curve = ECCurve(openSSLGroupName: name) else {
-            throw WebhookCryptoError(.invalidKey, "unsupported EC curve \(name)")
+            throw WebhookError(.invalidKey, "unsupported EC curve \(name)")
         }
         return .ec(curve)
     }
-    throw WebhookCryptoError(.invalidKey, "unsupported key type (only RSA and EC P-256/384/521)")
+    throw WebhookError(.invalidKey, "unsupported key type (only RSA and EC P-256/384/521)")
 }
 
 /// Refuses an RSA public exponent that is even or under 3.
 ///
 /// With e = 1 every value is its own signature, so anyone could forge RS* tokens; an even e is not a valid RSA
 /// exponent at all (it shares the factor 2 with φ(n)).
-private func checkRSAExponent(_ pkey: OpaquePointer) throws(WebhookCryptoError) {
+private func checkRSAExponent(_ pkey: OpaquePointer) throws(WebhookError) {
     var exponent: OpaquePointer?
     guard EVP_PKEY_get_bn_param(pkey, "e", &exponent) == 1, let exponent else {
-        throw WebhookCryptoError(.invalidKey, "RSA key without a readable public exponent")
+        throw WebhookError(.invalidKey, "RSA key without a readable public exponent")
     }
     defer { BN_free(exponent) }
     guard BN_is_negative(exponent) == 0, BN_is_odd(exponent) == 1, BN_is_one(exponent) == 0 else {
-        throw WebhookCryptoError(.invalidKey, "RSA public exponent must be odd and at least 3")
+        throw WebhookError(.invalidKey, "RSA public exponent must be odd and at least 3")
     }
 }
 
 /// An immutable RSA or EC public key.
 ///
 /// RSA moduli under 2048 or over 16384 bits, RSA public exponents that are even or under 3, and curves other than
-/// P-256, P-384 and P-521 are rejected with ``WebhookCryptoError/Code/invalidKey``. The value is `Sendable` and may be used from many tasks at once.
+/// P-256, P-384 and P-521 are rejected with `WebhookError.Code.invalidKey`. The value is `Sendable` and may be used from many tasks at once.
 public struct PublicKey: Sendable {
     let box: EVPKeyBox
     /// The key's type and size.
     public let type: PublicKeyType
 
     /// Takes ownership of `pkey` (freed on failure too).
-    init(taking pkey: OpaquePointer) throws(WebhookCryptoError) {
+    init(taking pkey: OpaquePointer) throws(WebhookError) {
         let box = EVPKeyBox(pkey)
         self.type = try classify(pkey)
         self.box = box
@@ -192,8 +193,8 @@ public struct PublicKey: Sendable {
     /// Reads a PEM public key.
     /// - Parameter pem: Text with a `BEGIN PUBLIC KEY` (SubjectPublicKeyInfo) or `BEGIN RSA PUBLIC KEY`
     ///   (PKCS#1) block.
-    /// - Throws: ``WebhookCryptoError/Code/invalidKey``.
-    public init(pem: String) throws(WebhookCryptoError) {
+    /// - Throws: `WebhookError.Code.invalidKey`.
+    public init(pem: String) throws(WebhookError) {
         let block = try PEM.firstBlock(in: pem, labels: ["PUBLIC KEY", "RSA PUBLIC KEY"])
         if block.label == "PUBLIC KEY" {
             try self.init(der: block.der)
@@ -208,15 +209,15 @@ public struct PublicKey: Sendable {
                 return pkey
             }
             ERR_clear_error()
-            guard let pkey else { throw WebhookCryptoError(.invalidKey, "invalid PKCS#1 RSA public key") }
+            guard let pkey else { throw WebhookError(.invalidKey, "invalid PKCS#1 RSA public key") }
             try self.init(taking: pkey)
         }
     }
 
     /// Reads a DER SubjectPublicKeyInfo.
     /// - Parameter der: The DER bytes (no trailing data allowed).
-    /// - Throws: ``WebhookCryptoError/Code/invalidKey``.
-    public init(der: some DataProtocol) throws(WebhookCryptoError) {
+    /// - Throws: `WebhookError.Code.invalidKey`.
+    public init(der: some DataProtocol) throws(WebhookError) {
         let bytes = Array(der)
         let pkey = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
@@ -228,28 +229,32 @@ public struct PublicKey: Sendable {
             return pkey
         }
         ERR_clear_error()
-        guard let pkey else { throw WebhookCryptoError(.invalidKey, "invalid SubjectPublicKeyInfo DER") }
+        guard let pkey else { throw WebhookError(.invalidKey, "invalid SubjectPublicKeyInfo DER") }
         try self.init(taking: pkey)
     }
 
     /// Reads one JWK (RFC 7517) JSON object: `kty` `RSA` with `n` and `e`, or `kty` `EC` with `crv`, `x` and `y`.
     /// - Parameter jwk: The JSON bytes.
-    /// - Throws: ``WebhookCryptoError/Code/invalidKey``.
-    public init(jwk: some DataProtocol) throws(WebhookCryptoError) {
-        let bytes = Array(jwk)
+    /// - Throws: `WebhookError.Code.invalidKey`.
+    public init(jwk: some DataProtocol) throws(WebhookError) {
         let value: JSONValue
         do {
-            value = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in try JSONValue.parse(buffer) }
+            value = try JSONReader.parse(
+                Array(jwk),
+                limits: VerifiedJWT.jsonLimits,
+                rejectDuplicates: true,
+                acceptsOverflowingNumbers: true
+            )
         } catch {
-            throw WebhookCryptoError(.invalidKey, "JWK is not valid JSON")
+            throw WebhookError(.invalidKey, "JWK is not valid JSON")
         }
         guard case .object(let members) = value else {
-            throw WebhookCryptoError(.invalidKey, "JWK is not a JSON object")
+            throw WebhookError(.invalidKey, "JWK is not a JSON object")
         }
         try self.init(jwkMembers: members)
     }
 
-    init(jwkMembers members: [String: JSONValue]) throws(WebhookCryptoError) {
+    init(jwkMembers members: [String: JSONValue]) throws(WebhookError) {
         switch members["kty"]?.stringValue {
         case "RSA":
             let modulus = try JWK.base64URLMember("n", of: members)
@@ -257,16 +262,16 @@ public struct PublicKey: Sendable {
             try self.init(taking: JWK.makeRSA(modulus: modulus, exponent: exponent))
         case "EC":
             guard let name = members["crv"]?.stringValue, let curve = ECCurve(jwkName: name) else {
-                throw WebhookCryptoError(.invalidKey, "JWK has an unsupported or missing crv")
+                throw WebhookError(.invalidKey, "JWK has an unsupported or missing crv")
             }
             let x = try JWK.base64URLMember("x", of: members)
             let y = try JWK.base64URLMember("y", of: members)
             guard x.count == curve.fieldSize, y.count == curve.fieldSize else {
-                throw WebhookCryptoError(.invalidKey, "JWK EC coordinates must be \(curve.fieldSize) bytes each")
+                throw WebhookError(.invalidKey, "JWK EC coordinates must be \(curve.fieldSize) bytes each")
             }
             try self.init(taking: JWK.makeEC(curve: curve, point: [0x04] + x + y))
         default:
-            throw WebhookCryptoError(.invalidKey, "JWK has an unsupported or missing kty")
+            throw WebhookError(.invalidKey, "JWK has an unsupported or missing kty")
         }
     }
 
@@ -289,14 +294,14 @@ public struct PublicKey: Sendable {
     ///   - message: The signed bytes.
     ///   - algorithm: The JWS algorithm.
     /// - Returns: Whether the signature is valid.
-    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` when the algorithm does not fit the key (HS* always,
+    /// - Throws: `WebhookError.Code.algorithmNotAllowed` when the algorithm does not fit the key (HS* always,
     ///   RS*/PS* with an EC key, ES* with an RSA key or of another curve);
-    ///   ``WebhookCryptoError/Code/unsupportedAlgorithm`` for an unknown algorithm.
+    ///   `WebhookError.Code.unsupportedAlgorithm` for an unknown algorithm.
     public func isValidSignature(
         _ signature: some DataProtocol,
         for message: some DataProtocol,
         algorithm: JWSAlgorithm
-    ) throws(WebhookCryptoError) -> Bool {
+    ) throws(WebhookError) -> Bool {
         try checkAllowed(algorithm)
         return withContiguousBytes(signature) { signatureBytes in
             withContiguousBytes(message) { messageBytes in
@@ -305,12 +310,12 @@ public struct PublicKey: Sendable {
         }
     }
 
-    func checkAllowed(_ algorithm: JWSAlgorithm) throws(WebhookCryptoError) {
+    func checkAllowed(_ algorithm: JWSAlgorithm) throws(WebhookError) {
         guard algorithm.parameters != nil else {
-            throw WebhookCryptoError(.unsupportedAlgorithm, "unsupported algorithm \(algorithm.rawValue.prefix(16))")
+            throw WebhookError(.unsupportedAlgorithm, "unsupported algorithm \(algorithm.rawValue.prefix(16))")
         }
         guard type.allows(algorithm) else {
-            throw WebhookCryptoError(.algorithmNotAllowed, "algorithm \(algorithm.rawValue) does not fit this key")
+            throw WebhookError(.algorithmNotAllowed, "algorithm \(algorithm.rawValue) does not fit this key")
         }
     }
 
@@ -435,25 +440,25 @@ enum ECDSASignature {
 
 /// Building keys from JWK members with `OSSL_PARAM_BLD` and `EVP_PKEY_fromdata`.
 enum JWK {
-    static func base64URLMember(_ name: String, of members: [String: JSONValue]) throws(WebhookCryptoError) -> [UInt8] {
+    static func base64URLMember(_ name: String, of members: [String: JSONValue]) throws(WebhookError) -> [UInt8] {
         guard let text = members[name]?.stringValue else {
-            throw WebhookCryptoError(.invalidKey, "JWK member \(name) is missing or not a string")
+            throw WebhookError(.invalidKey, "JWK member \(name) is missing or not a string")
         }
         do {
             let bytes = try Base64URL.decode(text)
-            guard !bytes.isEmpty else { throw WebhookCryptoError(.invalidKey, "JWK member \(name) is empty") }
+            guard !bytes.isEmpty else { throw WebhookError(.invalidKey, "JWK member \(name) is empty") }
             return bytes
         } catch {
-            throw WebhookCryptoError(.invalidKey, "JWK member \(name) is not valid Base64URL")
+            throw WebhookError(.invalidKey, "JWK member \(name) is not valid Base64URL")
         }
     }
 
-    static func makeRSA(modulus: [UInt8], exponent: [UInt8]) throws(WebhookCryptoError) -> OpaquePointer {
+    static func makeRSA(modulus: [UInt8], exponent: [UInt8]) throws(WebhookError) -> OpaquePointer {
         defer { ERR_clear_error() }
         guard modulus.count <= RSALimits.maximumBits / 8 + 1, exponent.count <= 64 else {
-            throw WebhookCryptoError(.invalidKey, "JWK RSA members are too large")
+            throw WebhookError(.invalidKey, "JWK RSA members are too large")
         }
-        guard let builder = OSSL_PARAM_BLD_new() else { throw WebhookCryptoError(.internalError, "out of memory") }
+        guard let builder = OSSL_PARAM_BLD_new() else { throw WebhookError(.internalError, "out of memory") }
         defer { OSSL_PARAM_BLD_free(builder) }
         let n = modulus.withUnsafeBufferPointer { BN_bin2bn($0.baseAddress, Int32($0.count), nil) }
         defer { BN_free(n) }
@@ -463,24 +468,24 @@ enum JWK {
         guard let n, let e, OSSL_PARAM_BLD_push_BN(builder, cString("n"), n) == 1,
             OSSL_PARAM_BLD_push_BN(builder, cString("e"), e) == 1
         else {
-            throw WebhookCryptoError(.internalError, "could not build RSA parameters")
+            throw WebhookError(.internalError, "could not build RSA parameters")
         }
         return try fromData(builder: builder, keyType: "RSA")
     }
 
-    static func makeEC(curve: ECCurve, point: [UInt8]) throws(WebhookCryptoError) -> OpaquePointer {
+    static func makeEC(curve: ECCurve, point: [UInt8]) throws(WebhookError) -> OpaquePointer {
         defer { ERR_clear_error() }
-        guard let builder = OSSL_PARAM_BLD_new() else { throw WebhookCryptoError(.internalError, "out of memory") }
+        guard let builder = OSSL_PARAM_BLD_new() else { throw WebhookError(.internalError, "out of memory") }
         defer { OSSL_PARAM_BLD_free(builder) }
         // OSSL_PARAM_BLD keeps pointers to names and values until OSSL_PARAM_BLD_to_param (inside fromData), so the
         // names are static strings and the point buffer stays alive across the whole call.
-        let result: Result<OpaquePointer, WebhookCryptoError> = point.withUnsafeBytes { pointBytes in
+        let result: Result<OpaquePointer, WebhookError> = point.withUnsafeBytes { pointBytes in
             guard OSSL_PARAM_BLD_push_utf8_string(builder, cString("group"), curve.staticGroupName, 0) == 1,
                 OSSL_PARAM_BLD_push_octet_string(builder, cString("pub"), pointBytes.baseAddress, pointBytes.count) == 1
             else {
-                return .failure(WebhookCryptoError(.internalError, "could not build EC parameters"))
+                return .failure(WebhookError(.internalError, "could not build EC parameters"))
             }
-            do throws(WebhookCryptoError) {
+            do throws(WebhookError) {
                 return .success(try fromData(builder: builder, keyType: "EC"))
             } catch {
                 return .failure(error)
@@ -490,23 +495,23 @@ enum JWK {
         // Make sure the point is on the curve (and not the point at infinity).
         guard let checkContext = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else {
             EVP_PKEY_free(pkey)
-            throw WebhookCryptoError(.internalError, "out of memory")
+            throw WebhookError(.internalError, "out of memory")
         }
         defer { EVP_PKEY_CTX_free(checkContext) }
         guard EVP_PKEY_public_check(checkContext) == 1 else {
             EVP_PKEY_free(pkey)
-            throw WebhookCryptoError(.invalidKey, "JWK EC point is not on the curve")
+            throw WebhookError(.invalidKey, "JWK EC point is not on the curve")
         }
         return pkey
     }
 
-    private static func fromData(builder: OpaquePointer, keyType: String) throws(WebhookCryptoError) -> OpaquePointer {
+    private static func fromData(builder: OpaquePointer, keyType: String) throws(WebhookError) -> OpaquePointer {
         guard let params = OSSL_PARAM_BLD_to_param(builder) else {
-            throw WebhookCryptoError(.internalError, "could not build key parameters")
+            throw WebhookError(.internalError, "could not build key parameters")
         }
         defer { OSSL_PARAM_free(params) }
         guard let context = EVP_PKEY_CTX_new_from_name(nil, keyType, nil) else {
-            throw WebhookCryptoError(.internalError, "could not create a key context")
+            throw WebhookError(.internalError, "could not create a key context")
         }
         defer { EVP_PKEY_CTX_free(context) }
         var pkey: OpaquePointer?
@@ -514,7 +519,7 @@ enum JWK {
             EVP_PKEY_fromdata(context, &pkey, CWebhookCryptoShims_selection_public_key(), params) == 1,
             let pkey
         else {
-            throw WebhookCryptoError(.invalidKey, "JWK does not describe a valid \(keyType) public key")
+            throw WebhookError(.invalidKey, "JWK does not describe a valid \(keyType) public key")
         }
         return pkey
     }
@@ -534,7 +539,7 @@ enum PEM {
 
     /// Finds the first block whose label is one of `labels` and decodes its Base64 body strictly
     /// (line breaks and spaces between lines are allowed; encapsulated headers are not).
-    static func firstBlock(in text: String, labels: Set<String>) throws(WebhookCryptoError) -> Block {
+    static func firstBlock(in text: String, labels: Set<String>) throws(WebhookError) -> Block {
         var rest = Substring(text)
         while let begin = rest.range(of: "-----BEGIN ") {
             let afterBegin = rest[begin.upperBound...]
@@ -542,14 +547,14 @@ enum PEM {
             let label = String(afterBegin[..<labelEnd.lowerBound])
             let body = afterBegin[labelEnd.upperBound...]
             guard let end = body.range(of: "-----END \(label)-----") else {
-                throw WebhookCryptoError(.invalidKey, "PEM block has no END line")
+                throw WebhookError(.invalidKey, "PEM block has no END line")
             }
             if labels.contains(label) {
                 let base64 = body[..<end.lowerBound].utf8.filter {
                     $0 != 0x0A && $0 != 0x0D && $0 != 0x20 && $0 != 0x09
                 }
                 guard let der = try? Base64.decode(utf8: base64), !der.isEmpty else {
-                    throw WebhookCryptoError(
+                    throw WebhookError(
                         .invalidKey,
                         "PEM body is not valid Base64 (encrypted keys are not supported)"
                     )
@@ -558,7 +563,7 @@ enum PEM {
             }
             rest = body[end.upperBound...]
         }
-        throw WebhookCryptoError(
+        throw WebhookError(
             .invalidKey,
             "no PEM block labelled \(labels.sorted().joined(separator: " or ")) found"
         )

@@ -1,5 +1,6 @@
 import COpenSSL
 public import Foundation
+public import WebhookCore
 
 /// An RSA or EC private key, for signers (tests, the command-line tool).
 ///
@@ -11,11 +12,11 @@ public struct PrivateKey: Sendable {
     /// The public half.
     public let publicKey: PublicKey
 
-    private init(taking pkey: OpaquePointer) throws(WebhookCryptoError) {
+    private init(taking pkey: OpaquePointer) throws(WebhookError) {
         let box = EVPKeyBox(pkey)
         self.type = try classify(pkey)
         let spki = encodeDER(pkey) { i2d_PUBKEY($0, $1) }
-        guard !spki.isEmpty else { throw WebhookCryptoError(.invalidKey, "could not derive the public key") }
+        guard !spki.isEmpty else { throw WebhookError(.invalidKey, "could not derive the public key") }
         self.publicKey = try PublicKey(der: spki)
         self.box = box
     }
@@ -24,8 +25,8 @@ public struct PrivateKey: Sendable {
     ///
     /// Encrypted keys are not supported.
     /// - Parameter pem: The PEM text.
-    /// - Throws: ``WebhookCryptoError/Code/invalidKey``.
-    public init(pem: String) throws(WebhookCryptoError) {
+    /// - Throws: `WebhookError.Code.invalidKey`.
+    public init(pem: String) throws(WebhookError) {
         let block = try PEM.firstBlock(in: pem, labels: ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"])
         let pkey = block.der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
@@ -43,32 +44,32 @@ public struct PrivateKey: Sendable {
             return pkey
         }
         ERR_clear_error()
-        guard let pkey else { throw WebhookCryptoError(.invalidKey, "invalid \(block.label)") }
+        guard let pkey else { throw WebhookError(.invalidKey, "invalid \(block.label)") }
         try self.init(taking: pkey)
     }
 
     /// Generates a new key.
     /// - Parameter type: `.rsa(modulusBits:)` (2048 to 16384) or `.ec(curve)`.
     /// - Returns: The new key.
-    /// - Throws: ``WebhookCryptoError/Code/invalidKey`` for a size under 2048 bits.
-    public static func generate(_ type: PublicKeyType) throws(WebhookCryptoError) -> PrivateKey {
+    /// - Throws: `WebhookError.Code.invalidKey` for a size under 2048 bits.
+    public static func generate(_ type: PublicKeyType) throws(WebhookError) -> PrivateKey {
         defer { ERR_clear_error() }
         let keyType: String
         switch type {
         case .rsa(let bits):
             guard bits >= RSALimits.minimumBits, bits <= RSALimits.maximumBits else {
-                throw WebhookCryptoError(.invalidKey, "RSA keys must be 2048 to 16384 bits")
+                throw WebhookError(.invalidKey, "RSA keys must be 2048 to 16384 bits")
             }
             keyType = "RSA"
         case .ec:
             keyType = "EC"
         }
         guard let context = EVP_PKEY_CTX_new_from_name(nil, keyType, nil) else {
-            throw WebhookCryptoError(.internalError, "could not create a key generation context")
+            throw WebhookError(.internalError, "could not create a key generation context")
         }
         defer { EVP_PKEY_CTX_free(context) }
         guard EVP_PKEY_keygen_init(context) == 1 else {
-            throw WebhookCryptoError(.internalError, "could not start key generation")
+            throw WebhookError(.internalError, "could not start key generation")
         }
         let configured: Bool
         switch type {
@@ -77,7 +78,7 @@ public struct PrivateKey: Sendable {
         }
         var pkey: OpaquePointer?
         guard configured, EVP_PKEY_generate(context, &pkey) == 1, let pkey else {
-            throw WebhookCryptoError(.internalError, "key generation failed")
+            throw WebhookError(.internalError, "key generation failed")
         }
         return try PrivateKey(taking: pkey)
     }
@@ -102,21 +103,21 @@ public struct PrivateKey: Sendable {
     ///   - message: The bytes to sign.
     ///   - algorithm: RS*/PS* for an RSA key, the ES* of the key's curve for an EC key.
     /// - Returns: The signature; for ES* the raw R‖S form JOSE uses.
-    /// - Throws: ``WebhookCryptoError/Code/algorithmNotAllowed`` when the algorithm does not fit the key.
+    /// - Throws: `WebhookError.Code.algorithmNotAllowed` when the algorithm does not fit the key.
     public func signature(
         for message: some DataProtocol,
         algorithm: JWSAlgorithm
-    ) throws(WebhookCryptoError) -> [UInt8] {
+    ) throws(WebhookError) -> [UInt8] {
         try publicKey.checkAllowed(algorithm)
         guard let (family, hash) = algorithm.parameters else {
-            throw WebhookCryptoError(.unsupportedAlgorithm, "unsupported algorithm")
+            throw WebhookError(.unsupportedAlgorithm, "unsupported algorithm")
         }
-        let signature = try withContiguousBytes(message) { bytes throws(WebhookCryptoError) in
+        let signature = try withContiguousBytes(message) { bytes throws(WebhookError) in
             try sign(bytes, family: family, hash: hash)
         }
         if case .ecdsa(let curve) = family {
             guard let raw = ECDSASignature.rawFromDER(signature, fieldSize: curve.fieldSize) else {
-                throw WebhookCryptoError(.internalError, "could not convert the ECDSA signature")
+                throw WebhookError(.internalError, "could not convert the ECDSA signature")
             }
             return raw
         }
@@ -127,29 +128,29 @@ public struct PrivateKey: Sendable {
         _ message: UnsafeRawBufferPointer,
         family: JWSAlgorithm.Family,
         hash: HashAlgorithm
-    ) throws(WebhookCryptoError) -> [UInt8] {
+    ) throws(WebhookError) -> [UInt8] {
         defer { ERR_clear_error() }
-        guard let context = EVP_MD_CTX_new() else { throw WebhookCryptoError(.internalError, "out of memory") }
+        guard let context = EVP_MD_CTX_new() else { throw WebhookError(.internalError, "out of memory") }
         defer { EVP_MD_CTX_free(context) }
         var pkeyContext: OpaquePointer?
         guard EVP_DigestSignInit_ex(context, &pkeyContext, hash.openSSLName, nil, nil, box.pointer, nil) == 1 else {
-            throw WebhookCryptoError(.internalError, "could not start signing")
+            throw WebhookError(.internalError, "could not start signing")
         }
         if family == .rsaPSS {
             guard let pkeyContext, configurePSS(pkeyContext, hash: hash) else {
-                throw WebhookCryptoError(.internalError, "could not configure PSS")
+                throw WebhookError(.internalError, "could not configure PSS")
             }
         }
         let input = message.baseAddress?.assumingMemoryBound(to: UInt8.self)
         var length = 0
         guard EVP_DigestSign(context, nil, &length, input, message.count) == 1, length > 0 else {
-            throw WebhookCryptoError(.internalError, "signing failed")
+            throw WebhookError(.internalError, "signing failed")
         }
         var output = [UInt8](repeating: 0, count: length)
         let ok = output.withUnsafeMutableBufferPointer {
             EVP_DigestSign(context, $0.baseAddress, &length, input, message.count) == 1
         }
-        guard ok, length <= output.count else { throw WebhookCryptoError(.internalError, "signing failed") }
+        guard ok, length <= output.count else { throw WebhookError(.internalError, "signing failed") }
         output.removeLast(output.count - length)
         return output
     }

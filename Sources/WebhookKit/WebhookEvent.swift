@@ -3,7 +3,7 @@ public import ConfluenceWebhooks
 public import HipChatWebhooks
 public import RServiceWebhooks
 import WebhookCore
-public import WebhookRegistry
+import WebhookRegistry
 
 /// A decoded webhook of any supported vendor: one case per vendor, holding that vendor's event.
 ///

@@ -3,7 +3,7 @@ public import ConfluenceWebhooks
 public import HipChatWebhooks
 public import RServiceWebhooks
 public import WebhookCore
-public import WebhookRegistry
+import WebhookRegistry
 
 /// One entry point for every vendor: holds a verifier per vendor you receive from, and turns a request into a
 /// verified, typed ``WebhookEvent``.
@@ -155,7 +155,7 @@ public struct WebhookReceiver: Sendable {
         VendorVerifier(receiver: self, vendor: vendor)
     }
 
-    /// A ``WebhookReceiver`` bound to one vendor: a ``WebhookVerifier`` whose event is ``WebhookEvent``.
+    /// A ``WebhookReceiver`` bound to one vendor: a `WebhookVerifier` whose event is ``WebhookEvent``.
     public struct VendorVerifier: WebhookVerifier {
         /// The receiver.
         public let receiver: WebhookReceiver

@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// An event name ApiTree sends. An open set: unknown names are valid values.
 public struct ApiTreeEventName: VendorEventName {
     public static let vendor = WebhookVendor.apiTree

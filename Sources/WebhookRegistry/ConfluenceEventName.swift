@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// An event name Confluence sends. An open set: unknown names are valid values.
 ///
 /// Confluence Cloud bodies do not name the event: the name is the one the receiver registered the URL for.

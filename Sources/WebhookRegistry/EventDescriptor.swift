@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// How well an event name is established.
 public struct EventConfirmation: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
     /// The identifier: `documented`, `observed`, `third-party` or `unconfirmed`.

@@ -1,3 +1,5 @@
+import WebhookCore
+
 extension EventRegistry {
     /// The registry as the Markdown document `Docs/Events.md`: per vendor, a table of every event.
     ///

@@ -1,9 +1,11 @@
+public import WebhookCore
+
 /// Every event name of every supported vendor, with its metadata.
 ///
 /// The registry stands on its own: it needs none of the vendor targets, so a router or a
 /// subscription UI can list names without importing the models.
 public enum EventRegistry {
-    /// All descriptors, vendor by vendor in ``WebhookVendor/supported`` order.
+    /// All descriptors, vendor by vendor in `WebhookVendor.supported` order.
     public static let all: [EventDescriptor] =
         HipChatEventName.descriptors + ConfluenceEventName.descriptors
         + RServiceEventName.descriptors + ApiTreeEventName.descriptors

@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// An event name HipChat sends. An open set: unknown names are valid values.
 public struct HipChatEventName: VendorEventName {
     public static let vendor = WebhookVendor.hipChat

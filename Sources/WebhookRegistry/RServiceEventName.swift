@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// An event name R-Service (4me, now Xurrent) sends in a message's `event` field. An open set: unknown names are
 /// valid values.
 ///

@@ -1,3 +1,5 @@
+public import WebhookCore
+
 /// The shape every vendor's event-name type shares: an open set of strings with static members
 /// for the names the registry knows.
 ///

@@ -1,4 +1,5 @@
-public import WebhookRegistry
+public import WebhookCore
+import WebhookRegistry
 
 /// One sample payload: the exact bytes of an event fixture shipped in `Fixtures/<vendor>/events/`.
 public struct WebhookSample: Sendable, Hashable {

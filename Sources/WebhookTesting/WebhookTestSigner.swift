@@ -6,7 +6,7 @@ public import RServiceWebhooks
 public import WebhookCore
 public import WebhookCrypto
 public import WebhookKit
-public import WebhookRegistry
+import WebhookRegistry
 
 /// Makes requests as each vendor sends them, correctly signed, for any payload: for tests of your own handlers.
 ///
@@ -401,7 +401,7 @@ public struct WebhookTestSigner: Sendable {
                 let jwk = try JWTVerificationKey.publicKey(key.publicKey, algorithms: [algorithm], keyID: keyID)
                 keys = .discovery(StaticKeyProvider(keys: JWTKeySet([jwk])))
             } catch {
-                throw WebhookError(error, vendor: .rService)
+                throw error.attributed(to: .rService)
             }
         case .privateKey(let key, let algorithm, nil):
             keys = try .publicKeys([key.publicKey], algorithm: algorithm)

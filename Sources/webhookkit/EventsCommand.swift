@@ -1,4 +1,5 @@
 import ArgumentParser
+import WebhookCore
 import WebhookRegistry
 
 struct EventsCommand: ParsableCommand {

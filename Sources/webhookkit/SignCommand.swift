@@ -164,7 +164,7 @@ struct SignCommand: ParsableCommand {
                 let key: PrivateKey
                 do {
                     key = try PrivateKey(pem: try readTextFile(privateKey))
-                } catch let error as WebhookCryptoError {
+                } catch let error as WebhookError {
                     throw ToolFailure.usage("'\(privateKey)' is not a usable private key: \(error.reason)")
                 }
                 let algorithm = try algorithm.map(parseJWSAlgorithm) ?? Self.defaultAlgorithm(for: key.type)

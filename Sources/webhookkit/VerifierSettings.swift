@@ -212,7 +212,7 @@ struct VerifierSettings {
                 let keySet: JWTKeySet
                 do {
                     keySet = try JWTKeySet(jwks: try readInput(jwksFile))
-                } catch let error as WebhookCryptoError {
+                } catch let error as WebhookError {
                     throw ToolFailure.usage("'\(jwksFile)' is not a usable JWKS: \(error.reason)")
                 }
                 return .discovery(StaticKeyProvider(keys: keySet))

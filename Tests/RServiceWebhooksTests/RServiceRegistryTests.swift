@@ -1,5 +1,6 @@
 import RServiceWebhooks
 import Testing
+import WebhookCore
 import WebhookRegistry
 
 @Suite("R-Service event-name registry")

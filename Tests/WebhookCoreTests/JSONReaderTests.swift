@@ -240,3 +240,30 @@ struct JSONReaderTests {
         #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
 }
+
+@Suite("JSONReader options for the JOSE readers")
+struct JSONReaderJOSEOptionTests {
+    @Test func overflowingNumbersAreRefusedUnlessAccepted() throws {
+        #expect(throws: JSONReader.Failure.self) { try JSONReader.parse(Array(#"{"exp":1e999}"#.utf8)) }
+        let value = try JSONReader.parse(Array(#"{"exp":1e999,"nbf":-1e999}"#.utf8), acceptsOverflowingNumbers: true)
+        #expect(value["exp"]?.doubleValue == .infinity)
+        #expect(value["nbf"]?.doubleValue == -.infinity)
+        let members = try JSONReader.topLevelMembers(Array(#"{"a":1e999}"#.utf8), acceptsOverflowingNumbers: true)
+        #expect(members.map(\.name) == ["a"])
+        #expect(throws: JSONReader.Failure.self) { try JSONReader.topLevelMembers(Array(#"{"a":1e999}"#.utf8)) }
+    }
+
+    @Test func aSliceIsReadInPlaceWithOffsetsOfItsBase() throws {
+        let document = Array(#"{"jwt":{"a":[1,"x"]},"b":"\u00e9"}"#.utf8)
+        let members = try JSONReader.topLevelMembers(document)
+        let jwt = try #require(members.first { $0.name == "jwt" })
+        #expect(try JSONReader.parse(document[jwt.value]) == .object(["a": .array([.integer(1), .string("x")])]))
+        let b = try #require(members.first { $0.name == "b" })
+        #expect(try JSONReader.parse(document[b.value]) == .string("é"))
+        // A slice ends where it ends: a value cut short is refused, and the offset is the base array's.
+        let cut = document[jwt.value.lowerBound..<(jwt.value.upperBound - 1)]
+        #expect(throws: JSONReader.Failure.syntax(offset: jwt.value.upperBound - 1, "expected '}'")) {
+            try JSONReader.parse(cut)
+        }
+    }
+}

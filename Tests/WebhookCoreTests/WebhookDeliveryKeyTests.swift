@@ -1,6 +1,6 @@
 import Testing
 
-@testable import WebhookCore
+@testable import WebhookCrypto
 
 @Suite("Delivery keys")
 struct WebhookDeliveryKeyTests {

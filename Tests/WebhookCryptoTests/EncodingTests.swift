@@ -1,4 +1,5 @@
 import Testing
+import WebhookCore
 import WebhookCrypto
 
 @Suite("Encodings")
@@ -15,7 +16,7 @@ struct EncodingTests {
 
     @Test("invalid hex", arguments: ["abc", "0g", "zz", " 00", "00 ", "0x00", "é0"])
     func invalidHex(text: String) {
-        #expect(throws: WebhookCryptoError(.invalidEncoding, "")) { try Hex.decode(text) }
+        #expect(throws: WebhookError(.invalidEncoding, "")) { try Hex.decode(text) }
     }
 
     @Test(
@@ -41,7 +42,7 @@ struct EncodingTests {
         ]
     )
     func invalidBase64(text: String) {
-        #expect(throws: WebhookCryptoError(.invalidEncoding, "")) { try Base64.decode(text) }
+        #expect(throws: WebhookError(.invalidEncoding, "")) { try Base64.decode(text) }
     }
 
     @Test("Base64 alphabets")
@@ -61,7 +62,7 @@ struct EncodingTests {
         ]
     )
     func invalidBase64URL(text: String) {
-        #expect(throws: WebhookCryptoError(.invalidEncoding, "")) { try Base64URL.decode(text) }
+        #expect(throws: WebhookError(.invalidEncoding, "")) { try Base64URL.decode(text) }
     }
 
     @Test("random bytes round trip and random text never crashes")

@@ -24,43 +24,4 @@ struct FastPathTests {
             #expect(text.withUnsafeBufferPointer { Base64Codec.decodeUnpaddedURLArray($0) } == bytes)
         }
     }
-
-    @Test("integer fast path of the JSON number reader")
-    func numbers() throws {
-        for text in [
-            "0", "-0", "7", "-12", "123456789012345", "-123456789012345", "1234567890123456", "1.5", "1e3",
-            "-0.0", "9007199254740993", "1631606188966",
-        ] {
-            let bytes = Array(text.utf8)
-            let value = try bytes.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-                var scanner = JSONScanner(buffer)
-                return try scanner.parseNumber()
-            }
-            let expected = Double(text)!
-            #expect(value == expected && value.sign == expected.sign, "\(text)")
-        }
-    }
-
-    @Test("raw member names: escapes and invalid UTF-8 as before")
-    func rawNames() throws {
-        func names(_ json: [UInt8]) throws(JSONSyntaxError) -> [[UInt8]] {
-            try json.withUnsafeBufferPointer { buffer throws(JSONSyntaxError) in
-                var scanner = JSONScanner(buffer)
-                var names: [[UInt8]] = []
-                try scanner.parseObjectRaw { scanner, name throws(JSONSyntaxError) in
-                    names.append(Array(name))
-                    try scanner.skipValue()
-                }
-                try scanner.expectEnd()
-                return names
-            }
-        }
-        #expect(
-            try names(Array(#"{"alg":"x","\u0061lg":1,"é":[true,null,{"a":"\n"}]}"#.utf8))
-                == [Array("alg".utf8), Array("alg".utf8), Array("é".utf8)]
-        )
-        #expect(throws: JSONSyntaxError.self) { try names([0x7B, 0x22, 0xFF, 0x22, 0x3A, 0x31, 0x7D]) }
-        #expect(throws: JSONSyntaxError.self) { try names(Array(#"{"a":"\#u{01}"}"#.utf8)) }
-        #expect(throws: JSONSyntaxError.self) { try names([0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x22, 0x7D]) }
-    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WebhookCore
 import WebhookCrypto
 
 /// RFC 7515 appendix A examples. Their `exp` (1300819380) is in the past, so a fixed clock is used.
@@ -30,7 +31,7 @@ struct RFC7515Tests {
         #expect(try verified.decodePayload(as: Vendor.self).isRoot)
         // With the real clock the token has long expired.
         let now = JWTVerifier(keys: verifier.keys)
-        #expect(throws: WebhookCryptoError(.expired, "")) { try now.verify(token) }
+        #expect(throws: WebhookError(.expired, "")) { try now.verify(token) }
     }
 
     @Test("A.2 RS256 with the JWK from the RFC")
@@ -81,8 +82,8 @@ struct JWTRejectionTests {
         try! JWTSigner.hmac(secret).sign(payload: Array(payload.utf8), keyID: keyID)
     }
 
-    static func code(_ verifier: JWTVerifier, _ token: String) -> WebhookCryptoError.Code? {
-        TestSupport.errorCode { () throws(WebhookCryptoError) in try verifier.verify(token) }
+    static func code(_ verifier: JWTVerifier, _ token: String) -> WebhookError.Code? {
+        TestSupport.errorCode { () throws(WebhookError) in try verifier.verify(token) }
     }
 
     @Test("alg none without a signature")
@@ -118,10 +119,10 @@ struct JWTRejectionTests {
         let verifier = JWTVerifier(keys: JWTKeySet([try .publicKey(rsa.publicKey)]))
         #expect(Self.code(verifier, forged) == .algorithmNotAllowed)
         // A public key can never be declared for HS*.
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) {
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
             try JWTVerificationKey.publicKey(rsa.publicKey, algorithms: [.hs256])
         }
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) {
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
             try rsa.publicKey.isValidSignature([UInt8](), for: [UInt8](), algorithm: .hs256)
         }
     }
@@ -162,7 +163,7 @@ struct JWTRejectionTests {
         let token = try JWTSigner.privateKey(p256, algorithm: .es256).sign(payload: Array("{}".utf8))
         let verifier = JWTVerifier(keys: JWTKeySet([try .publicKey(p384.publicKey)]))
         #expect(Self.code(verifier, token) == .algorithmNotAllowed)
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) {
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
             try p384.publicKey.isValidSignature([UInt8](repeating: 1, count: 64), for: [UInt8](), algorithm: .es256)
         }
     }
@@ -243,9 +244,29 @@ struct JWTRejectionTests {
         }
     }
 
+    @Test("JOSE member names are compared after unescaping, and must be valid UTF-8")
+    func headerMemberNames() {
+        func token(header: [UInt8], payload: String = "{}") -> String {
+            let input = Base64URL.encode(header) + "." + Base64URL.encode(Array(payload.utf8))
+            let mac = HMACAuthenticator(key: Self.secret, algorithm: .sha256).authenticationCode(for: Array(input.utf8))
+            return input + "." + Base64URL.encode(mac)
+        }
+        #expect(Self.code(Self.hmacVerifier(), token(header: Array(#"{"\u0061lg":"HS256"}"#.utf8))) == nil)
+        let twice = Array(#"{"alg":"HS256","\u0061lg":"HS256"}"#.utf8)
+        #expect(Self.code(Self.hmacVerifier(), token(header: twice)) == .malformedToken)
+        let badName: [UInt8] = Array(#"{"alg":"HS256",""#.utf8) + [0xFF] + Array(#"":1}"#.utf8)
+        #expect(Self.code(Self.hmacVerifier(), token(header: badName)) == .malformedToken)
+        let badValue: [UInt8] = Array(#"{"alg":"HS256","x":""#.utf8) + [0xC3] + Array(#""}"#.utf8)
+        #expect(Self.code(Self.hmacVerifier(), token(header: badValue)) == .malformedToken)
+        let control = Array("{\"alg\":\"HS256\",\"x\":\"\u{01}\"}".utf8)
+        #expect(Self.code(Self.hmacVerifier(), token(header: control)) == .malformedToken)
+        let claimTwice = token(header: Array(#"{"alg":"HS256"}"#.utf8), payload: #"{"exp":1,"e\u0078p":2}"#)
+        #expect(Self.code(Self.hmacVerifier(), claimTwice) == .malformedToken, "a registered claim named twice")
+    }
+
     @Test("stringClaim reads one string claim, and only a string")
     func stringClaim() throws {
-        func read(_ payload: String, _ name: String = "qsh") throws(WebhookCryptoError) -> String? {
+        func read(_ payload: String, _ name: String = "qsh") throws(WebhookError) -> String? {
             try Self.hmacVerifier().verify(Self.signed(payload)).stringClaim(name)
         }
         #expect(try read(#"{"iss":"a","qsh":"abc","context":{"qsh":1}}"#) == "abc")
@@ -255,7 +276,7 @@ struct JWTRejectionTests {
         #expect(try read(#"{"context":{"qsh":"nested"}}"#) == nil, "only top-level members count")
         #expect(try read(#"{"qsh":"x"}"#, "QSH") == nil, "names are matched exactly")
         for payload in [#"{"qsh":1}"#, #"{"qsh":true}"#, #"{"qsh":["a"]}"#, #"{"qsh":{"v":"a"}}"#] {
-            #expect(TestSupport.errorCode { () throws(WebhookCryptoError) in try read(payload) } == .invalidClaim)
+            #expect(TestSupport.errorCode { () throws(WebhookError) in try read(payload) } == .invalidClaim)
         }
         // A claim named twice is ambiguous. (The signer refuses such a payload, so the token is assembled here.)
         let input =
@@ -264,7 +285,7 @@ struct JWTRejectionTests {
         let mac = HMACAuthenticator(key: Self.secret, algorithm: .sha256).authenticationCode(for: Array(input.utf8))
         let twice = try Self.hmacVerifier().verify(input + "." + Base64URL.encode(mac))
         #expect(
-            TestSupport.errorCode { () throws(WebhookCryptoError) in try twice.stringClaim("qsh") } == .malformedToken
+            TestSupport.errorCode { () throws(WebhookError) in try twice.stringClaim("qsh") } == .malformedToken
         )
     }
 
@@ -315,11 +336,11 @@ struct JWTRejectionTests {
     func tooLarge() {
         let verifier = Self.hmacVerifier(.init(maximumTokenSize: 100, clock: TestSupport.clock(Self.now)))
         let token = Self.signed(#"{"sub":"\#(String(repeating: "x", count: 200))"}"#)
-        #expect(Self.code(verifier, token) == .tooLarge)
+        #expect(Self.code(verifier, token) == .tokenTooLarge)
         // Size is checked before any parsing: garbage over the limit is also tooLarge.
-        #expect(Self.code(verifier, String(repeating: "!", count: 101)) == .tooLarge)
-        #expect(throws: WebhookCryptoError(.tooLarge, "")) { try UnverifiedJWT(token, maximumSize: 100) }
-        #expect(throws: WebhookCryptoError(.tooLarge, "")) { try verifier.verify(UnverifiedJWT(token)) }
+        #expect(Self.code(verifier, String(repeating: "!", count: 101)) == .tokenTooLarge)
+        #expect(throws: WebhookError(.tokenTooLarge, "")) { try UnverifiedJWT(token, maximumSize: 100) }
+        #expect(throws: WebhookError(.tokenTooLarge, "")) { try verifier.verify(UnverifiedJWT(token)) }
     }
 
     @Test("tampered payload")
@@ -335,8 +356,8 @@ struct JWTRejectionTests {
 
     @Test("RSA key under 2048 bits")
     func smallRSAKey() {
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PublicKey(pem: TestKeys.rsa1024PublicKeyPEM) }
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PrivateKey.generate(.rsa(modulusBits: 1024)) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(pem: TestKeys.rsa1024PublicKeyPEM) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try PrivateKey.generate(.rsa(modulusBits: 1024)) }
     }
 
     @Test("errors never echo the token or the secret")
@@ -440,25 +461,25 @@ struct JWTRoundTripTests {
         for pem in [
             "", "-----BEGIN PUBLIC KEY-----\n!!\n-----END PUBLIC KEY-----\n", "-----BEGIN PUBLIC KEY-----\nAAAA",
         ] {
-            #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PublicKey(pem: pem) }
+            #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(pem: pem) }
         }
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PublicKey(der: [0x30, 0x00]) }
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PrivateKey(pem: TestKeys.p256PublicKeyPEM) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(der: [0x30, 0x00]) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try PrivateKey(pem: TestKeys.p256PublicKeyPEM) }
         for jwk in [
             #"{"kty":"oct","k":"AAAA"}"#, #"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#,
             #"{"kty":"EC","crv":"secp256k1","x":"AAAA","y":"AAAA"}"#, #"{"kty":"RSA","n":"AQAB"}"#, "[]", "{",
         ] {
-            #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PublicKey(jwk: Array(jwk.utf8)) }
+            #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(jwk: Array(jwk.utf8)) }
         }
         // A point not on the curve.
         let offCurve =
             #"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a1"}"#
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try PublicKey(jwk: Array(offCurve.utf8)) }
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try JWTVerificationKey.hmac(HMACKey([UInt8]())) }
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) {
+        #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(jwk: Array(offCurve.utf8)) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try JWTVerificationKey.hmac(HMACKey([UInt8]())) }
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
             try JWTVerificationKey.hmac(HMACKey(utf8: "s"), algorithms: [.rs256])
         }
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) {
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
             try JWTSigner.hmac(HMACKey(utf8: "s"), algorithm: .es256)
         }
     }
@@ -471,11 +492,11 @@ struct JWTRoundTripTests {
         let token = try JWTSigner.hmac(new).sign(payload: Array(#"{"sub":"x"}"#.utf8))
         #expect(try verifier.verify(token).claims.subject == "x")
         let stranger = try JWTSigner.hmac(HMACKey(utf8: "other")).sign(payload: Array("{}".utf8))
-        #expect(throws: WebhookCryptoError(.signatureMismatch, "")) { try verifier.verify(stranger) }
+        #expect(throws: WebhookError(.signatureMismatch, "")) { try verifier.verify(stranger) }
         // Only HS256 allowed: an HS512 token finds no key that allows it.
         let narrow = JWTVerifier(keys: JWTKeySet([try .hmac(new, algorithms: [.hs256])]))
         let hs512 = try JWTSigner.hmac(new, algorithm: .hs512).sign(payload: Array("{}".utf8))
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) { try narrow.verify(hs512) }
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) { try narrow.verify(hs512) }
     }
 
     @Test("JWKS with two keys selects by kid; skips unusable entries")
@@ -522,15 +543,15 @@ struct JWTRoundTripTests {
             payload: Array("{}".utf8),
             keyID: "rsa-1"
         )
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) { try verifier.verify(psToken) }
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) { try verifier.verify(psToken) }
         // The right key, the wrong kid.
         let wrongKid = try JWTSigner.privateKey(first, algorithm: .es256).sign(
             payload: Array("{}".utf8),
             keyID: "rsa-1"
         )
-        #expect(throws: WebhookCryptoError(.algorithmNotAllowed, "")) { try verifier.verify(wrongKid) }
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try JWTKeySet(jwks: Array("{}".utf8)) }
-        #expect(throws: WebhookCryptoError(.invalidKey, "")) { try JWTKeySet(jwks: Array("nope".utf8)) }
+        #expect(throws: WebhookError(.algorithmNotAllowed, "")) { try verifier.verify(wrongKid) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try JWTKeySet(jwks: Array("{}".utf8)) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try JWTKeySet(jwks: Array("nope".utf8)) }
     }
 
     @Test("one verifier used from many tasks at once")

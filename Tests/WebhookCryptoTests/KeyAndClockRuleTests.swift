@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WebhookCore
 import WebhookCrypto
 
 /// Finding F4: an RSA key with e = 1 makes every value its own signature. Even exponents and e < 3 are refused when
@@ -64,26 +65,26 @@ struct RSAExponentTests {
     }
 
     /// Every way of reading the key with this exponent, each with the error code it gave (nil: read).
-    static func loadCodes(exponent: UInt64) -> [(form: String, code: WebhookCryptoError.Code?)] {
+    static func loadCodes(exponent: UInt64) -> [(form: String, code: WebhookError.Code?)] {
         let spki = subjectPublicKeyInfo(exponent: exponent)
         let pkcs1 = pkcs1(exponent: exponent)
         return [
-            ("DER", TestSupport.errorCode { () throws(WebhookCryptoError) in try PublicKey(der: spki) }),
+            ("DER", TestSupport.errorCode { () throws(WebhookError) in try PublicKey(der: spki) }),
             (
                 "PEM PUBLIC KEY",
-                TestSupport.errorCode { () throws(WebhookCryptoError) in
+                TestSupport.errorCode { () throws(WebhookError) in
                     try PublicKey(pem: pem(spki, label: "PUBLIC KEY"))
                 }
             ),
             (
                 "PEM RSA PUBLIC KEY",
-                TestSupport.errorCode { () throws(WebhookCryptoError) in
+                TestSupport.errorCode { () throws(WebhookError) in
                     try PublicKey(pem: pem(pkcs1, label: "RSA PUBLIC KEY"))
                 }
             ),
             (
                 "JWK",
-                TestSupport.errorCode { () throws(WebhookCryptoError) in try PublicKey(jwk: jwk(exponent: exponent)) }
+                TestSupport.errorCode { () throws(WebhookError) in try PublicKey(jwk: jwk(exponent: exponent)) }
             ),
         ]
     }
@@ -125,13 +126,13 @@ struct ClockAndLeewayTests {
     static let secret = HMACKey(utf8: "a-long-enough-shared-secret-for-tests")
     static let now: Double = 1_700_000_000
 
-    static func code(leeway: Double = 60, clock: Double, payload: String) -> WebhookCryptoError.Code? {
+    static func code(leeway: Double = 60, clock: Double, payload: String) -> WebhookError.Code? {
         let verifier = JWTVerifier(
             keys: JWTKeySet([try! .hmac(secret)]),
             options: JWTValidationOptions(leeway: leeway, clock: TestSupport.clock(clock))
         )
         let token = try! JWTSigner.hmac(secret).sign(payload: Array(payload.utf8))
-        return TestSupport.errorCode { () throws(WebhookCryptoError) in try verifier.verify(token) }
+        return TestSupport.errorCode { () throws(WebhookError) in try verifier.verify(token) }
     }
 
     static let expired = #"{"exp":\#(Int(now) - 3600)}"#
@@ -169,7 +170,7 @@ struct ClockAndLeewayTests {
     func badLeewayBeforeToken() {
         let verifier = JWTVerifier(keys: JWTKeySet([try! .hmac(Self.secret)]), options: .init(leeway: .nan))
         #expect(
-            TestSupport.errorCode { () throws(WebhookCryptoError) in try verifier.verify("not a token") }
+            TestSupport.errorCode { () throws(WebhookError) in try verifier.verify("not a token") }
                 == .invalidConfiguration
         )
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WebhookCore
 import WebhookCrypto
 
 /// Shared helpers for the crypto tests.
@@ -33,7 +34,7 @@ enum TestSupport {
     }
 
     /// Runs `body` and returns the thrown error's code, or nil when it did not throw.
-    static func errorCode<T>(_ body: () throws(WebhookCryptoError) -> T) -> WebhookCryptoError.Code? {
+    static func errorCode<T>(_ body: () throws(WebhookError) -> T) -> WebhookError.Code? {
         do {
             _ = try body()
             return nil

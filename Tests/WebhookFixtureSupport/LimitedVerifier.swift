@@ -1,5 +1,5 @@
 package import WebhookCore
-package import WebhookRegistry
+import WebhookRegistry
 
 /// A verifier with other limits than the one it wraps: the middleware reads at most `limits.maximumBodySize`.
 package struct LimitedVerifier<Inner: WebhookVerifier>: WebhookVerifier {

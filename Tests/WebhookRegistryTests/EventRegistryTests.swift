@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WebhookCore
 import WebhookRegistry
 
 @Suite("EventRegistry")

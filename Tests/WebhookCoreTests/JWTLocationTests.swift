@@ -1,10 +1,8 @@
 import Testing
 import WebhookCore
-import WebhookCrypto
-import WebhookRegistry
 
-@Suite("JWT support")
-struct JWTSupportTests {
+@Suite("JWT location")
+struct JWTLocationTests {
     @Test(arguments: [
         ("JWT abc.def.ghi", "abc.def.ghi"),
         ("jwt abc.def.ghi", "abc.def.ghi"),
@@ -24,16 +22,5 @@ struct JWTSupportTests {
 
     @Test func missingHeaderGivesNoToken() {
         #expect(JWTLocation.authorizationToken(in: ["X-Other": "JWT a.b.c"]) == nil)
-    }
-
-    @Test func cryptoErrorsKeepTheirCodes() {
-        let mapped = WebhookError(WebhookCryptoError(.expired, "token expired"), vendor: .rService)
-        #expect(mapped.code == .expired)
-        #expect(mapped.vendor == .rService)
-        #expect(mapped.category == .authentication)
-        #expect(WebhookError(WebhookCryptoError(.tooLarge, "x")).code == .tokenTooLarge)
-        #expect(WebhookError(WebhookCryptoError(.invalidEncoding, "x")).code == .malformedToken)
-        #expect(WebhookError(WebhookCryptoError(.unknownKeyID, "x")).code == .unknownKeyID)
-        #expect(WebhookError(WebhookCryptoError(.algorithmNotAllowed, "x")).code == .algorithmNotAllowed)
     }
 }

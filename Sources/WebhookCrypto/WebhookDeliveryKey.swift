@@ -1,5 +1,3 @@
-import WebhookCrypto
-
 /// Builds the vendors' delivery keys (``VerifiedWebhook/deliveryKey``): `<vendor>:<kind>:<part>[:<part>…]`.
 ///
 /// A part is written as it is when it is 1 to ``maximumReadablePartLength`` bytes of visible ASCII without `:`;

@@ -1,5 +1,5 @@
 import Synchronization
-public import WebhookCrypto
+public import WebhookCore
 
 /// Supplies the verification keys of a key source (a token issuer, a JWKS URL), for verifiers whose keys are
 /// published by the vendor: R-Service's OpenID Connect discovery today, Atlassian's JWKS and install keys next.
@@ -11,14 +11,14 @@ public protocol WebhookKeyProvider: Sendable {
     /// The keys of a source, from a cache or freshly fetched.
     /// - Parameter issuer: The key source (the token's `iss`, or a JWKS URL), already checked by the verifier.
     /// - Returns: The keys; their `keyID`s are matched against the token's `kid`.
-    /// - Throws: Any error; a `WebhookError` keeps its code, others become ``WebhookError/Code/keyFetchFailed``.
+    /// - Throws: Any error; a `WebhookError` keeps its code, others become `WebhookError.Code.keyFetchFailed`.
     func keySet(forIssuer issuer: String) async throws -> JWTKeySet
 
     /// A fresher key set, asked for when the set from ``keySet(forIssuer:)`` has no key with the token's `kid`
     /// (the vendor may have rotated its keys since they were cached).
     ///
     /// Return `nil` when no fresher set can be had now; the token is then rejected with
-    /// ``WebhookError/Code/unknownKeyID``. The default returns `nil`.
+    /// `WebhookError.Code.unknownKeyID`. The default returns `nil`.
     /// - Parameter issuer: The key source, already checked by the verifier.
     func refreshedKeySet(forIssuer issuer: String) async throws -> JWTKeySet?
 }
@@ -53,7 +53,7 @@ public struct StaticKeyProvider: WebhookKeyProvider {
 /// - a fetch for a source whose cached set lacks the token's `kid` happens at most once per
 ///   `minimumRefreshInterval` per source;
 /// - over all sources together, at most `fetchBudget` fetches start per `fetchBudgetInterval`; beyond it,
-///   requests that would fetch fail with ``WebhookError/Code/keyFetchFailed`` without fetching;
+///   requests that would fetch fail with `WebhookError.Code.keyFetchFailed` without fetching;
 /// - at most `maximumSources` sources are cached; the oldest are dropped first.
 public struct CachingKeyProvider: WebhookKeyProvider {
     /// Loads the key set of a source; throws when it cannot.
@@ -102,7 +102,7 @@ public struct CachingKeyProvider: WebhookKeyProvider {
     ///   - settings: Cache durations and fetch limits.
     ///   - clock: UNIX seconds now; injectable for tests.
     ///   - load: Loads a source's key set (for example: fetch a JWKS over HTTPS and parse it).
-    /// - Throws: ``WebhookError/Code/invalidConfiguration`` for a negative, zero or non-finite duration, or a
+    /// - Throws: `WebhookError.Code.invalidConfiguration` for a negative, zero or non-finite duration, or a
     ///   budget or cache size below 1.
     public init(
         settings: Settings = Settings(),

@@ -1,25 +1,3 @@
-public import WebhookCrypto
-public import WebhookRegistry
-
-extension WebhookError {
-    /// Converts a crypto-layer error into the package's error, keeping its code where both name the same failure.
-    ///
-    /// A crypto `too_large` becomes ``Code/tokenTooLarge``; `invalid_encoding` (a token segment that is not strict
-    /// Base64URL) becomes ``Code/malformedToken``.
-    /// - Parameters:
-    ///   - error: The crypto error.
-    ///   - vendor: The vendor whose request failed.
-    public init(_ error: WebhookCryptoError, vendor: WebhookVendor? = nil) {
-        let code: Code
-        switch error.code {
-        case .tooLarge: code = .tokenTooLarge
-        case .invalidEncoding: code = .malformedToken
-        default: code = Code(rawValue: error.code.rawValue)
-        }
-        self.init(code, error.reason, vendor: vendor)
-    }
-}
-
 /// Where vendors put JSON Web Tokens in a request.
 public enum JWTLocation {
     /// The token of an `Authorization` header in the Atlassian form: `JWT <token>`, or `JWT token=<token>`
