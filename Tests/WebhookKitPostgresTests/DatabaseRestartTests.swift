@@ -93,7 +93,9 @@ final class LoopbackForwarder: Sendable {
     .enabled(if: TestDatabase.url != nil, TestDatabase.missingMessage)
 )
 struct DatabaseRestartTests {
-    @Test("fail-closed answers 503 and marks nothing while the database is down; after the restart the retry is processed")
+    @Test(
+        "fail-closed answers 503 and marks nothing while the database is down; after the restart the retry is processed"
+    )
     func databaseStopsMidTest() async throws {
         let url = try #require(TestDatabase.url)
         let direct = try TestDatabase.configuration(url)
@@ -128,7 +130,9 @@ struct DatabaseRestartTests {
                 )
                 let before = try await first.run(request, log: recorder.log, handler: handler, status: { $0 })
                 guard case .handled(200) = before else {
-                    Issue.record("a delivery while the database is up is processed: \(before), \(recorder.lines.withLock { $0.map(\.message) })")
+                    Issue.record(
+                        "a delivery while the database is up is processed: \(before), \(recorder.lines.withLock { $0.map(\.message) })"
+                    )
                     return
                 }
 
