@@ -1,4 +1,5 @@
 import Foundation
+import WebhookCore
 
 /// An `http(s)` URL split into the parts the issuer rules compare: scheme and host (lower case), port and path.
 ///
@@ -81,7 +82,7 @@ struct RServiceURL: Equatable, Sendable {
     /// Whether `other` has the same scheme and port, and this host or its brand twin.
     func hasSameOriginOrBrandTwin(_ other: RServiceURL) -> Bool {
         guard scheme == other.scheme, effectivePort == other.effectivePort else { return false }
-        return host == other.host || (brandTwinHost.map { $0 == other.host } ?? false)
+        return host.hasSameBytes(as: other.host) || (brandTwinHost.map { $0.hasSameBytes(as: other.host) } ?? false)
     }
 
     /// The path with a lone `/` read as empty.
@@ -105,9 +106,9 @@ struct RServiceIssuerRule: Sendable {
     /// Static keys: `iss` equals the configured URL, or is it with the host's 4me/Xurrent brand swapped
     /// (same scheme, port and path).
     func acceptsStaticIssuer(_ issuer: String) -> Bool {
-        if issuer == configured { return true }
+        if issuer.hasSameBytes(as: configured) { return true }
         guard let url, let candidate = RServiceURL(issuer) else { return false }
-        return url.hasSameOriginOrBrandTwin(candidate) && url.normalizedPath == candidate.normalizedPath
+        return url.hasSameOriginOrBrandTwin(candidate) && url.normalizedPath.hasSameBytes(as: candidate.normalizedPath)
     }
 
     /// OpenID Connect discovery: `iss` is `https://<account host or its twin>/webhook_policies/<policy name>`, with

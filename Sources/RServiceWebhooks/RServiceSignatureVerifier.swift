@@ -376,11 +376,11 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             throw WebhookError(.unknownKeyID, "token names no kid; discovered keys are selected by kid")
         }
         let keys = try await Self.callProvider { try await provider.keySet(forIssuer: issuer) }
-        if keys.keys.contains(where: { $0.keyID == keyID }) {
+        if keys.keys.contains(where: { $0.keyID.hasSameBytes(as: keyID) }) {
             return keys
         }
         if let refreshed = try await Self.callProvider({ try await provider.refreshedKeySet(forIssuer: issuer) }),
-            refreshed.keys.contains(where: { $0.keyID == keyID })
+            refreshed.keys.contains(where: { $0.keyID.hasSameBytes(as: keyID) })
         {
             return refreshed
         }

@@ -383,8 +383,12 @@ extension JWTVerifier {
         let verified = parsed.signature.withUnsafeBytes { signature in
             keys.keys.withUnsafeBufferPointer { candidates in
                 for index in candidates.indices {
-                    if let keyID {
-                        guard candidates[index].keyID == keyID else { continue }
+                    // A key with a kid is a candidate only for a token naming that kid (compared as bytes); a key
+                    // configured without one (a PEM pasted from a webhook policy) is a candidate for any token.
+                    if let keyID, let candidateID = candidates[index].keyID {
+                        guard candidateID.hasSameBytes(as: keyID) else { continue }
+                        keyIDMatched = true
+                    } else if keyID != nil {
                         keyIDMatched = true
                     }
                     guard candidates[index].algorithmList.contains(algorithm) else { continue }
@@ -430,7 +434,7 @@ extension JWTVerifier {
             guard let issuer = claims.issuer else {
                 throw WebhookError(.missingClaim, "required claim iss is missing")
             }
-            guard issuers.contains(issuer) else {
+            guard issuers.contains(where: { $0.hasSameBytes(as: issuer) }) else {
                 throw WebhookError(.issuerMismatch, "iss is not an accepted issuer")
             }
         }
@@ -438,7 +442,7 @@ extension JWTVerifier {
             guard let audience = claims.audience else {
                 throw WebhookError(.missingClaim, "required claim aud is missing")
             }
-            guard audience.contains(where: audiences.contains) else {
+            guard audience.contains(where: { member in audiences.contains { $0.hasSameBytes(as: member) } }) else {
                 throw WebhookError(.audienceMismatch, "aud contains no accepted audience")
             }
         }

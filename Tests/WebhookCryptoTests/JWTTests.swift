@@ -328,8 +328,40 @@ struct JWTRejectionTests {
         )
         #expect(Self.code(verifier, Self.signed("{}", keyID: "k2")) == .unknownKeyID)
         #expect(Self.code(verifier, Self.signed("{}", keyID: "k1")) == nil)
-        // A key without an ID is not a fallback for a token with one.
-        #expect(Self.code(Self.hmacVerifier(), Self.signed("{}", keyID: "k1")) == .unknownKeyID)
+        // A kid that is canonically equivalent but not the same bytes is another kid (Kelvin sign vs K).
+        let kelvin = JWTVerifier(
+            keys: JWTKeySet([try .hmac(Self.secret, keyID: "K1")]),
+            options: .init(clock: TestSupport.clock(Self.now))
+        )
+        #expect(Self.code(kelvin, Self.signed("{}", keyID: "\u{212A}1")) == .unknownKeyID)
+    }
+
+    @Test("a key configured without a kid is a candidate for a token that names one")
+    func keyWithoutIDIsACandidate() throws {
+        // A PEM pasted from a webhook policy has no kid; real tokens carry one.
+        #expect(Self.code(Self.hmacVerifier(), Self.signed("{}", keyID: "k1")) == nil)
+        // Beside keys with kids, the kid-less key is still tried: the token verifies with it.
+        let mixed = JWTVerifier(
+            keys: JWTKeySet([try .hmac(HMACKey(utf8: "another secret"), keyID: "k1"), try .hmac(Self.secret)]),
+            options: .init(clock: TestSupport.clock(Self.now))
+        )
+        #expect(Self.code(mixed, Self.signed("{}", keyID: "k9")) == nil)
+        // Without a kid-less key, an unknown kid stays an error.
+        let onlyWithIDs = JWTVerifier(
+            keys: JWTKeySet([try .hmac(HMACKey(utf8: "another secret"), keyID: "k1")]),
+            options: .init(clock: TestSupport.clock(Self.now))
+        )
+        #expect(Self.code(onlyWithIDs, Self.signed("{}", keyID: "k9")) == .unknownKeyID)
+    }
+
+    @Test("iss and aud compare exact bytes (F6): canonically equivalent text is another value")
+    func claimsCompareBytes() {
+        let issuer = Self.hmacVerifier(.init(issuers: ["K-tenant"], clock: TestSupport.clock(Self.now)))
+        #expect(Self.code(issuer, Self.signed(#"{"iss":"\u212A-tenant"}"#)) == .issuerMismatch)
+        #expect(Self.code(issuer, Self.signed(#"{"iss":"K-tenant"}"#)) == nil)
+        let audience = Self.hmacVerifier(.init(audiences: ["caf\u{E9}"], clock: TestSupport.clock(Self.now)))
+        #expect(Self.code(audience, Self.signed(#"{"aud":"cafe\u0301"}"#)) == .audienceMismatch)
+        #expect(Self.code(audience, Self.signed(#"{"aud":"caf\u00e9"}"#)) == nil)
     }
 
     @Test("token over the maximum size")
@@ -364,7 +396,7 @@ struct JWTRejectionTests {
     func errorsDoNotEcho() {
         let secretText = "a-long-enough-shared-secret-for-tests"
         let tokens = [
-            Self.signed(#"{"exp":1}"#), Self.signed("{}", keyID: "unknown-kid-value"),
+            Self.signed(#"{"exp":1}"#), Self.signed(#"{"exp":1}"#, keyID: "unknown-kid-value"),
             TestSupport.token(header: #"{"alg":"none"}"#, payload: "{}"),
             Self.signed(#"{"sub":"x"}"#) + "x",
         ]
