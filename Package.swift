@@ -67,6 +67,8 @@ let package = Package(
         // MARK: Core (the vocabulary, depending on nothing of ours) and registry
         .target(
             name: "WebhookCore",
+            // swift-log only: the middleware core writes to the logger the application's framework hands it.
+            dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -3,6 +3,7 @@
 // the HTTP answer for every outcome. It lives here once; the adapters only translate their framework's request
 // and response. It knows no vendor: vendor steps come through the verifier.
 import Foundation
+package import Logging
 import Synchronization
 
 /// How the middleware answers a request that is authentic but cannot be decoded.
@@ -195,6 +196,20 @@ package struct WebhookLogLine: Sendable {
         self.level = level
         self.message = message
         self.metadata = metadata
+    }
+
+    /// Writes the line to a swift-log logger (the request's logger in the adapters).
+    package func emit(to logger: Logger) {
+        let level: Logger.Level =
+            switch self.level {
+            case .debug: .debug
+            case .info: .info
+            case .notice: .notice
+            default: .warning
+            }
+        var fields = Logger.Metadata()
+        for (key, value) in metadata { fields[key] = .string(value) }
+        logger.log(level: level, "\(message)", metadata: fields)
     }
 }
 

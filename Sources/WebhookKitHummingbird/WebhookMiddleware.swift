@@ -87,7 +87,7 @@ where Context.Event == Verifier.Event {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        let log = { (line: WebhookLogLine) in Self.log(line, to: context.logger) }
+        let log = { (line: WebhookLogLine) in line.emit(to: context.logger) }
         if endpoint.declaredLengthExceeds(request.headers[.contentLength]) {
             return Self.response(endpoint.bodyTooLarge(log: log))
         }
@@ -122,19 +122,6 @@ where Context.Event == Verifier.Event {
         case .handled(let response): return response
         case .answered(let answer): return Self.response(answer)
         }
-    }
-
-    static func log(_ line: WebhookLogLine, to logger: Logger) {
-        let level: Logger.Level =
-            switch line.level {
-            case .debug: .debug
-            case .info: .info
-            case .notice: .notice
-            default: .warning
-            }
-        var metadata = Logger.Metadata()
-        for (key, value) in line.metadata { metadata[key] = .string(value) }
-        logger.log(level: level, "\(line.message)", metadata: metadata)
     }
 
     static func response(_ answer: WebhookAnswer) -> Response {

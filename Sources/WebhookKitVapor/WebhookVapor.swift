@@ -64,7 +64,7 @@ public struct WebhookMiddleware<Verifier: WebhookVerifier>: AsyncMiddleware {
         endpoint: WebhookEndpoint<Verifier>,
         handler: (VerifiedWebhook<Verifier.Event>) async throws -> Response
     ) async throws -> Response {
-        let log = { (line: WebhookLogLine) in Self.log(line, to: request.logger) }
+        let log = { (line: WebhookLogLine) in line.emit(to: request.logger) }
         let limit = endpoint.bodyLimit
         if endpoint.declaredLengthExceeds(request.headers.first(name: .contentLength)) {
             return Self.response(endpoint.bodyTooLarge(log: log))
@@ -109,19 +109,6 @@ public struct WebhookMiddleware<Verifier: WebhookVerifier>: AsyncMiddleware {
         case .handled(let response): return response
         case .answered(let answer): return Self.response(answer)
         }
-    }
-
-    static func log(_ line: WebhookLogLine, to logger: Logger) {
-        let level: Logger.Level =
-            switch line.level {
-            case .debug: .debug
-            case .info: .info
-            case .notice: .notice
-            default: .warning
-            }
-        var metadata = Logger.Metadata()
-        for (key, value) in line.metadata { metadata[key] = .string(value) }
-        logger.log(level: level, "\(line.message)", metadata: metadata)
     }
 
     static func response(_ answer: WebhookAnswer) -> Response {
