@@ -110,41 +110,39 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
 
     private let authenticators: [HMACAuthenticator]
     private let urlBytes: [UInt8]
-    private let configurationError: WebhookError?
 
     /// Creates a verifier.
-    ///
-    /// A configuration that cannot work (no secret, an empty secret, an empty URL with the URL-then-body layout)
-    /// makes every ``verify(_:eventName:)`` fail with `WebhookError.Code.invalidConfiguration`.
     /// - Parameters:
     ///   - secrets: The webhook's secret, as `HMACKey(utf8:)`; several during a rotation. Each is prepared once here.
     ///   - webhookURL: The URL exactly as registered with ApiTree (scheme, host, path and any query).
     ///   - scheme: The signature scheme (default ``Scheme/default``).
     ///   - limits: Size limits, checked before anything else.
+    /// - Throws: `WebhookError.Code.invalidConfiguration` for no secret or an empty URL with the URL-then-body
+    ///   layout; `WebhookError.Code.invalidKey` for an empty secret.
     public init(
         secrets: [HMACKey],
         webhookURL: String,
         scheme: Scheme = .default,
         limits: WebhookLimits = .default
-    ) {
+    ) throws(WebhookError) {
+        guard !secrets.isEmpty else {
+            throw WebhookError(.invalidConfiguration, "no ApiTree webhook secret is configured", vendor: .apiTree)
+        }
+        guard !secrets.contains(where: { $0.count == 0 }) else {
+            throw WebhookError(.invalidKey, "an ApiTree webhook secret is empty", vendor: .apiTree)
+        }
+        guard scheme.layout != .urlThenBody || !webhookURL.isEmpty else {
+            throw WebhookError(
+                .invalidConfiguration,
+                "the URL-then-body scheme needs the webhook URL registered with ApiTree",
+                vendor: .apiTree
+            )
+        }
         self.scheme = scheme
         self.webhookURL = webhookURL
         self.limits = limits
         self.urlBytes = Array(webhookURL.utf8)
-        let usable = secrets.filter { $0.count > 0 }
-        self.authenticators = usable.map { HMACAuthenticator(key: $0, algorithm: scheme.algorithm) }
-        if secrets.isEmpty {
-            configurationError = WebhookError(.invalidConfiguration, "no ApiTree webhook secret is configured")
-        } else if usable.count != secrets.count {
-            configurationError = WebhookError(.invalidConfiguration, "an ApiTree webhook secret is empty")
-        } else if scheme.layout == .urlThenBody && webhookURL.isEmpty {
-            configurationError = WebhookError(
-                .invalidConfiguration,
-                "the URL-then-body scheme needs the webhook URL registered with ApiTree"
-            )
-        } else {
-            configurationError = nil
-        }
+        self.authenticators = secrets.map { HMACAuthenticator(key: $0, algorithm: scheme.algorithm) }
     }
 
     /// Verifies an ApiTree delivery and decodes its event.
@@ -153,7 +151,7 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     ///     request's own URL and `Host` are ignored: the configured URL is signed).
     ///   - eventName: The event name to use when the body has no `name` field.
     /// - Returns: The verified body and its event.
-    /// - Throws: `WebhookError` attributed to ApiTree: `body_too_large`, `invalid_configuration`,
+    /// - Throws: `WebhookError` attributed to ApiTree: `body_too_large`,
     ///   `missing_signature`, `malformed_signature`, `signature_mismatch`, then the decoding codes
     ///   (`malformed_body`, `invalid_payload`, `missing_event_name`).
     public func verify(
@@ -178,7 +176,6 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
     /// Checks the limits and the signature; returns the verified MAC.
     func authenticate(_ request: WebhookRequest) throws(WebhookError) -> [UInt8] {
         try limits.checkBody(request.body.count)
-        if let configurationError { throw configurationError }
         let value: String
         switch request.headers.occurrence(of: Self.signatureHeader) {
         case .absent:

@@ -6,14 +6,19 @@ import WebhookRegistry
 ///
 /// Confluence authenticates webhooks in one of two ways, and a verifier checks exactly one of them:
 ///
-/// - ``hmac(secrets:limits:eventName:clock:)``: admin and REST webhooks registered with a secret
+/// - ``init(secrets:limits:eventName:clock:)``: admin and REST webhooks registered with a secret
 ///   (Data Center, Jira-style Cloud admin webhooks). `X-Hub-Signature: sha256=<hex>` (or bare hex) is the
 ///   HMAC-SHA256 of the raw body with the secret.
-/// - ``connect(sharedSecrets:baseURL:leeway:limits:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_)``:
+/// - ``init(sharedSecrets:baseURL:leeway:limits:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_)``:
 ///   webhooks of a Connect app.
 ///   `Authorization: JWT <token>` (or a `jwt` query parameter) carries an HS256 JWT signed with the tenant's
 ///   `sharedSecret`, found by the token's `iss` (the tenant's `clientKey`); `exp` is required and `qsh` must match
-///   the request's method, path and query (``ConfluenceQueryStringHash``).
+///   the request's method, path and query (``ConfluenceQueryStringHash``). The token, `alg`, `iss` and secret steps
+///   are the Atlassian JWT flow HipChat shares, with the same codes for the same failures (`none` or an unknown
+///   `alg` → `unsupportedAlgorithm`, another known `alg` → `algorithmNotAllowed`, an unknown `clientKey` →
+///   `unknownIssuer`, a lookup that throws → `keyFetchFailed`, an empty secret from the lookup → `invalidKey`).
+///
+/// Every initialiser throws for a configuration that cannot work, so no request ever fails for it.
 ///
 /// Unsigned deliveries are always rejected with `missingSignature`, including the `connect_addon_disabled`
 /// webhook that Atlassian documents as sometimes sent without a JWT after the app was uninstalled (AC-2561): a
@@ -50,9 +55,11 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
 
     /// Looks up the `sharedSecret`s of a Connect installation by its `clientKey` (the token's unverified `iss`).
     ///
-    /// Return every secret that is valid now (several during a rotation); return `[]` or throw for an unknown
-    /// `clientKey`, which rejects the request with `unknownIssuer`. The `clientKey` comes from an unverified token:
-    /// treat it as untrusted input (at most 256 bytes, any characters).
+    /// Return every secret that is valid now (several during a rotation); return `[]` for an unknown `clientKey`,
+    /// which rejects the request with `unknownIssuer`. Throw only when the lookup itself fails (a database error):
+    /// the request is then rejected with `keyFetchFailed`, of category `configuration` (500), so that Atlassian
+    /// retries. The `clientKey` comes from an unverified token: treat it as untrusted input (at most 256 bytes, any
+    /// characters).
     public typealias SharedSecretLookup = @Sendable (_ clientKey: String) async throws -> [HMACKey]
 
     /// Tells the event name of a request from outside its body, typically from the path the receiver registered
@@ -60,7 +67,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     public typealias EventNameResolver = @Sendable (WebhookRequest) -> String?
 
     /// The longest `clientKey` (`iss`) passed to the lookup, in UTF-8 bytes.
-    public static let maximumClientKeyLength = 256
+    public static let maximumClientKeyLength = AtlassianJWTVerifier.maximumIssuerLength
 
     /// The longest `X-Atlassian-Webhook-Identifier` value used for the delivery key, in bytes.
     public static let maximumDeliveryIdentifierLength = 256
@@ -71,22 +78,21 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     /// The HMAC signature header.
     public static let signatureHeader = "X-Hub-Signature"
 
+    /// Where Connect puts the token: `Authorization: JWT <token>` or the `jwt` query parameter, exactly once.
+    static let tokenLocation = AtlassianJWTVerifier.TokenLocation(queryParameter: "jwt", copies: .rejected)
+
     struct ConnectConfiguration: Sendable {
-        var sharedSecrets: SharedSecretLookup
+        /// The Atlassian JWT steps: token, `alg`, `iss`, shared secrets, signature and time claims.
+        var token: AtlassianJWTVerifier
         var baseURL: String?
-        var leeway: Double
-        /// HS256 keys prepared once, per `clientKey`, when the secrets were given as a dictionary; a `clientKey`
-        /// not here goes through `sharedSecrets` and has its keys prepared per request.
-        var preparedKeys: [String: JWTKeySet] = [:]
     }
 
     enum Mode: Sendable {
         case hmac([HMACAuthenticator])
         case connect(ConnectConfiguration)
-        case misconfigured(String)
     }
 
-    private(set) var mode: Mode
+    let mode: Mode
     /// The size limits applied before parsing.
     public let limits: WebhookLimits
     let eventNameResolver: EventNameResolver?
@@ -104,123 +110,130 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///
     /// - Parameters:
     ///   - secrets: The webhook secrets, as `HMACKey(utf8:)` of the text entered in Confluence; a delivery signed
-    ///     with any of them is accepted (rotation). An empty list or an empty secret makes every `verify` fail
-    ///     with `invalidConfiguration`.
+    ///     with any of them is accepted (rotation). Each secret's HMAC state is prepared once, here.
     ///   - limits: The body size limit, applied before anything else.
     ///   - eventName: Tells the event name from the request when the caller passes none to `verify`. When the
     ///     body names its event, the resolved name must equal it (`eventNameMismatch`); when the body names none,
     ///     the resolved name is used, unauthenticated.
-    ///   - clock: UNIX seconds now (unused by HMAC verification; kept for symmetry with ``connect(sharedSecrets:baseURL:leeway:limits:eventName:clock:)-(ConfluenceSignatureVerifier.SharedSecretLookup,_,_,_,_,_)``).
-    /// - Returns: The verifier; each secret's HMAC state is prepared once, here.
-    public static func hmac(
+    ///   - clock: UNIX seconds now (unused by HMAC verification; kept for symmetry with the Connect initialisers).
+    /// - Throws: `invalidConfiguration` for an empty list, `invalidKey` for an empty secret.
+    public init(
         secrets: [HMACKey],
         limits: WebhookLimits = .default,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) -> ConfluenceSignatureVerifier {
-        let mode: Mode
-        if secrets.isEmpty {
-            mode = .misconfigured("no HMAC secret is configured")
-        } else if secrets.contains(where: { $0.count == 0 }) {
-            mode = .misconfigured("an HMAC secret is empty")
-        } else {
-            mode = .hmac(secrets.map { HMACAuthenticator(key: $0, algorithm: .sha256) })
+    ) throws(WebhookError) {
+        guard !secrets.isEmpty else {
+            throw WebhookError(.invalidConfiguration, "no HMAC secret is configured", vendor: .confluence)
         }
-        return ConfluenceSignatureVerifier(
-            mode: mode,
-            limits: limits,
-            eventNameResolver: eventName,
-            clock: clock
-        )
+        guard !secrets.contains(where: { $0.count == 0 }) else {
+            throw WebhookError(.invalidKey, "an HMAC secret is empty", vendor: .confluence)
+        }
+        self.mode = .hmac(secrets.map { HMACAuthenticator(key: $0, algorithm: .sha256) })
+        self.limits = limits
+        self.eventNameResolver = eventName
+        self.clock = clock
     }
 
     /// A verifier for the webhooks of a Connect app (`Authorization: JWT <token>`, HS256 with the `sharedSecret`).
     ///
     /// - Parameters:
     ///   - sharedSecrets: Finds the `sharedSecret`s of an installation by `clientKey`.
-    ///   - baseURL: The app's `baseUrl` from its descriptor. Its path is removed from the request path before the
-    ///     `qsh` is recomputed, as Atlassian signs the module URL relative to it; `nil` when the app is served at `/`.
+    ///   - baseURL: The app's `baseUrl` from its descriptor, an `https` URL. Its path is removed from the request
+    ///     path before the `qsh` is recomputed, as Atlassian signs the module URL relative to it; `nil` when the
+    ///     app is served at `/`.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (Atlassian publishes none; default 60).
     ///   - limits: The body and token size limits, applied before parsing.
     ///   - eventName: Tells the event name from the request when the caller passes none to `verify`; it must
     ///     equal the body's own name when the body has one (`eventNameMismatch`).
     ///   - clock: UNIX seconds now, for the time claims.
-    /// - Returns: The verifier.
-    public static func connect(
+    /// - Throws: `invalidConfiguration` for a leeway that is negative or not finite, or a `baseURL` that is not
+    ///   an `https` URL with a host.
+    public init(
         sharedSecrets: @escaping SharedSecretLookup,
         baseURL: String? = nil,
         leeway: Double = 60,
         limits: WebhookLimits = .default,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) -> ConfluenceSignatureVerifier {
-        let configuration = ConnectConfiguration(
-            sharedSecrets: sharedSecrets,
-            baseURL: baseURL,
-            leeway: leeway.isFinite ? max(0, leeway) : 60
-        )
-        return ConfluenceSignatureVerifier(
-            mode: .connect(configuration),
-            limits: limits,
-            eventNameResolver: eventName,
-            clock: clock
-        )
+    ) throws(WebhookError) {
+        do {
+            try Self.checkBaseURL(baseURL)
+            let token = try AtlassianJWTVerifier(
+                secrets: sharedSecrets,
+                location: Self.tokenLocation,
+                issuerName: "the clientKey",
+                leeway: leeway,
+                limits: limits,
+                clock: clock
+            )
+            self.mode = .connect(ConnectConfiguration(token: token, baseURL: baseURL))
+        } catch {
+            throw error.attributed(to: .confluence)
+        }
+        self.limits = limits
+        self.eventNameResolver = eventName
+        self.clock = clock
     }
 
     /// A Connect verifier with a fixed table of installations.
     ///
     /// Each installation's HS256 keys are prepared here, once, so a request costs no key preparation (the lookup
-    /// form prepares the keys its closure returns on every request). An installation with no secret or an empty
-    /// one is still reported per request, as `unknownIssuer` or `invalidConfiguration`.
+    /// form prepares the keys its closure returns on every request). A `clientKey` not in the table is
+    /// `unknownIssuer`.
     ///
     /// - Parameters:
     ///   - sharedSecrets: The `sharedSecret`s of each `clientKey`.
-    ///   - baseURL: The app's `baseUrl`, whose path is removed from the request path before `qsh` is recomputed.
+    ///   - baseURL: The app's `baseUrl`, an `https` URL whose path is removed from the request path before `qsh` is
+    ///     recomputed.
     ///   - leeway: Seconds of clock skew allowed (default 60).
     ///   - limits: The size limits.
     ///   - eventName: Tells the event name from the request when the caller passes none.
     ///   - clock: UNIX seconds now.
-    /// - Returns: The verifier.
-    public static func connect(
+    /// - Throws: `invalidConfiguration` for an empty table, a `clientKey` without a secret, a leeway that is
+    ///   negative or not finite, or a `baseURL` that is not an `https` URL with a host; `invalidKey` for an empty
+    ///   secret.
+    public init(
         sharedSecrets: [String: [HMACKey]],
         baseURL: String? = nil,
         leeway: Double = 60,
         limits: WebhookLimits = .default,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) -> ConfluenceSignatureVerifier {
-        let table = sharedSecrets
-        var verifier = connect(
-            sharedSecrets: { clientKey in table[clientKey] ?? [] },
-            baseURL: baseURL,
-            leeway: leeway,
-            limits: limits,
-            eventName: eventName,
-            clock: clock
-        )
-        // Each client's HMAC states are prepared here once rather than on every request. A client whose secrets
-        // cannot be prepared (none, or an empty one) is left to the lookup, which reports it per request as before.
-        if case .connect(var configuration) = verifier.mode {
-            for (clientKey, secrets) in sharedSecrets {
-                if let keys = try? prepareKeys(secrets) {
-                    configuration.preparedKeys[clientKey] = keys
-                }
-            }
-            verifier.mode = .connect(configuration)
+    ) throws(WebhookError) {
+        do {
+            try Self.checkBaseURL(baseURL)
+            let token = try AtlassianJWTVerifier(
+                secrets: sharedSecrets,
+                location: Self.tokenLocation,
+                issuerName: "the clientKey",
+                leeway: leeway,
+                limits: limits,
+                clock: clock
+            )
+            self.mode = .connect(ConnectConfiguration(token: token, baseURL: baseURL))
+        } catch {
+            throw error.attributed(to: .confluence)
         }
-        return verifier
+        self.limits = limits
+        self.eventNameResolver = eventName
+        self.clock = clock
     }
 
-    private init(
-        mode: Mode,
-        limits: WebhookLimits,
-        eventNameResolver: EventNameResolver?,
-        clock: @escaping @Sendable () -> Double
-    ) {
-        self.mode = mode
-        self.limits = limits
-        self.eventNameResolver = eventNameResolver
-        self.clock = clock
+    /// A Connect `baseUrl` must be `https://` followed by a host: it is where Atlassian sends the app's requests.
+    static func checkBaseURL(_ baseURL: String?) throws(WebhookError) {
+        guard let baseURL else { return }
+        let bytes = Array(baseURL.utf8)
+        let scheme = Array("https://".utf8)
+        let lowercasedPrefix = bytes.prefix(scheme.count).map {
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 | 0x20 : $0
+        }
+        let rest = bytes.dropFirst(scheme.count)
+        guard lowercasedPrefix == scheme, let first = rest.first, first != UInt8(ascii: "/"),
+            first != UInt8(ascii: ":"), bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else {
+            throw WebhookError(.invalidConfiguration, "the Connect baseURL must be an https URL with a host")
+        }
     }
 
     /// Verifies a delivery and decodes its event.
@@ -256,8 +269,6 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
         var jwt: VerifiedJWT?
         let signature: [UInt8]
         switch mode {
-        case .misconfigured(let reason):
-            throw WebhookError(.invalidConfiguration, reason)
         case .hmac(let authenticators):
             signature = try Self.verifyHMAC(request, authenticators: authenticators)
         case .connect(let configuration):
@@ -365,110 +376,14 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
 
     // MARK: Connect mode
 
-    /// Checks the Connect token; returns it verified, with its exact text.
+    /// Checks the Connect token (the Atlassian JWT steps, then `qsh`); returns it verified, with its exact text.
     private func verifyConnect(
         _ request: WebhookRequest,
         configuration: ConnectConfiguration
     ) async throws(WebhookError) -> (VerifiedJWT, String) {
-        let token = try Self.connectToken(in: request)
-        try limits.checkToken(token.utf8.count)
-        let unverified = try UnverifiedJWT(token, maximumSize: limits.maximumTokenSize)
-        try Self.checkAlgorithm(unverified.header.algorithm)
-        guard let clientKey = unverified.claims.issuer else {
-            throw WebhookError(.missingClaim, "required claim iss (the clientKey) is missing")
-        }
-        guard !clientKey.isEmpty, clientKey.utf8.count <= Self.maximumClientKeyLength else {
-            throw WebhookError(.invalidClaim, "iss is empty or longer than \(Self.maximumClientKeyLength) bytes")
-        }
-        let keys = try await connectKeys(for: clientKey, configuration: configuration)
-        let options = JWTValidationOptions(
-            leeway: configuration.leeway,
-            requiredClaims: [.exp, .iss],
-            issuers: [clientKey],
-            maximumTokenSize: limits.maximumTokenSize,
-            clock: clock
-        )
-        let verified = try JWTVerifier(keys: keys, options: options).verify(unverified)
-        try Self.checkQueryStringHash(verified, request: request, baseURL: configuration.baseURL)
-        return (verified, token)
-    }
-
-    /// The HS256 keys of a `clientKey`: prepared at configuration, or looked up and prepared now.
-    private func connectKeys(
-        for clientKey: String,
-        configuration: ConnectConfiguration
-    ) async throws(WebhookError) -> JWTKeySet {
-        if let prepared = configuration.preparedKeys[clientKey] {
-            return prepared
-        }
-        let secrets: [HMACKey]
-        do {
-            secrets = try await configuration.sharedSecrets(clientKey)
-        } catch {
-            throw WebhookError(.unknownIssuer, "the shared-secret lookup failed for the token's clientKey")
-        }
-        return try Self.prepareKeys(secrets)
-    }
-
-    /// One HS256 key per secret; the errors a lookup's answer can cause.
-    static func prepareKeys(_ secrets: [HMACKey]) throws(WebhookError) -> JWTKeySet {
-        guard !secrets.isEmpty else {
-            throw WebhookError(.unknownIssuer, "no shared secret is known for the token's clientKey")
-        }
-        var keys: [JWTVerificationKey] = []
-        keys.reserveCapacity(secrets.count)
-        for secret in secrets {
-            guard secret.count > 0 else {
-                throw WebhookError(.invalidConfiguration, "the shared-secret lookup returned an empty secret")
-            }
-            do {
-                keys.append(try JWTVerificationKey.hmac(secret, algorithms: [.hs256]))
-            } catch {
-                throw WebhookError(.invalidConfiguration, "a shared secret cannot be used for HS256")
-            }
-        }
-        return JWTKeySet(keys)
-    }
-
-    /// The token from `Authorization: JWT <token>` or the `jwt` query parameter; exactly one place, once.
-    static func connectToken(in request: WebhookRequest) throws(WebhookError) -> String {
-        let headerToken: Substring?
-        switch request.headers.occurrence(of: "Authorization") {
-        case .absent: headerToken = nil
-        case .repeated: throw WebhookError(.malformedToken, "several Authorization headers")
-        case .once(let authorization): headerToken = JWTLocation.authorizationToken(authorization)
-        }
-        let queryTokens = QueryString.parse(request.rawQuery)
-            .filter { $0.name == "jwt" }
-        guard queryTokens.count <= 1 else {
-            throw WebhookError(.malformedToken, "several jwt query parameters")
-        }
-        switch (headerToken, queryTokens.first) {
-        case (let header?, nil):
-            return String(header)
-        case (nil, let query?):
-            guard !query.value.isEmpty else {
-                throw WebhookError(.malformedToken, "the jwt query parameter is empty")
-            }
-            return query.value
-        case (.some, .some):
-            throw WebhookError(.malformedToken, "a token in both the Authorization header and the jwt query parameter")
-        case (nil, nil):
-            throw WebhookError(
-                .missingSignature,
-                "no Connect JWT (neither Authorization: JWT nor a jwt query parameter)"
-            )
-        }
-    }
-
-    /// Connect webhooks are HS256 only: rejects anything else before the secret lookup.
-    static func checkAlgorithm(_ name: String) throws(WebhookError) {
-        if name == JWSAlgorithm.hs256.rawValue { return }
-        let algorithm = JWSAlgorithm(rawValue: name)
-        if name.lowercased() == "none" || !JWSAlgorithm.supported.contains(algorithm) {
-            throw WebhookError(.unsupportedAlgorithm, "alg \(name.prefix(16)) is never accepted")
-        }
-        throw WebhookError(.algorithmNotAllowed, "Confluence Connect webhooks are signed with HS256 only")
+        let verified = try await configuration.token.verify(request)
+        try Self.checkQueryStringHash(verified.jwt, request: request, baseURL: configuration.baseURL)
+        return (verified.jwt, verified.token)
     }
 
     /// `qsh` must be a string equal to the hash recomputed from the request (compared in constant time).

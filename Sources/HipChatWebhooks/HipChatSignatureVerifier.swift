@@ -9,11 +9,12 @@ import WebhookRegistry
 /// 1. the body size limit;
 /// 2. the token: from the query or the header (missing → `missing_signature`; the query and the header, or two
 ///    headers, carrying different tokens → `malformed_token`), its size limit, then its structure;
-/// 3. `alg` must be `HS256` (`none` → `unsupported_algorithm`; anything else → `algorithm_not_allowed`), before
-///    any secret is looked up;
+/// 3. `alg` must be `HS256` (`none` or an unknown name → `unsupported_algorithm`; another known algorithm →
+///    `algorithm_not_allowed`), before any secret is looked up;
 /// 4. the unverified `iss` (the installation's OAuth client id) must be a string of 1 to
 ///    ``maximumIssuerLength`` bytes; only then is it handed to the secret lookup, as an opaque key
-///    (none found → `unknown_issuer`; the lookup throws → `key_fetch_failed`);
+///    (none found → `unknown_issuer`; the lookup throws → `key_fetch_failed`; it returns an empty secret →
+///    `invalid_key`);
 /// 5. the signature over the exact token bytes with each secret found (rotation), then the claims: `exp` and `iss`
 ///    required, the verified `iss` equal to the one looked up, `exp`, `nbf` and `iat` within the leeway;
 /// 6. optionally, `sub` equal to the sender id in the body (`subject_mismatch`);
@@ -30,6 +31,10 @@ import WebhookRegistry
 /// processed every time it arrives. Because the token does not cover the body, two different bodies sent under
 /// one token share one key: the second is treated as a copy of the first.
 ///
+/// Steps 2 to 5 are the Atlassian JWT flow that Confluence Connect shares, with the same codes for the same
+/// failures. A bad configuration (a negative or non-finite leeway, an empty table, an empty secret) fails the
+/// initialiser, never a request.
+///
 /// ``minimumDeliveryRetention`` is `.zero`: HipChat bounds a token's life only by its own `exp`, whose distance
 /// from `iat` the verifier does not limit, so no retention derived from the configuration covers every token.
 public struct HipChatSignatureVerifier: WebhookVerifier {
@@ -37,38 +42,37 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
 
     /// Finds the OAuth secrets of an installation by its OAuth client id (the token's unverified `iss`).
     ///
-    /// Return `[]` for an unknown installation; return several secrets while one is being replaced. Throw only when
-    /// the lookup itself fails (a database error): the request is then rejected with `key_fetch_failed`, of category
-    /// `configuration`, so the sender can retry. The id is untrusted input: use it only as an opaque key.
+    /// Return `[]` for an unknown installation (`unknown_issuer`); return several secrets while one is being
+    /// replaced. Throw only when the lookup itself fails (a database error): the request is then rejected with
+    /// `key_fetch_failed`, of category `configuration` (500), so that HipChat retries. The id is untrusted input:
+    /// use it only as an opaque key.
     public typealias SecretLookup = @Sendable (_ oauthClientID: String) async throws -> [HMACKey]
 
     /// The longest `iss` handed to the secret lookup, in UTF-8 bytes.
-    public static let maximumIssuerLength = 256
+    public static let maximumIssuerLength = AtlassianJWTVerifier.maximumIssuerLength
     /// The query parameter that may carry the token.
     public static let queryParameter = "signed_request"
+
+    /// Where HipChat puts the token: the query parameter and `Authorization: JWT` headers, every copy the same.
+    static let tokenLocation = AtlassianJWTVerifier.TokenLocation(
+        queryParameter: queryParameter,
+        copies: .mustBeIdentical
+    )
 
     /// `WebhookVendor.hipChat`.
     public var vendor: WebhookVendor { .hipChat }
 
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat`.
-    public let leeway: Double
+    public var leeway: Double { token.leeway }
     /// Whether the token's `sub` must equal the id of the body's sender.
     public let requireSubjectMatchesSender: Bool
     /// The size limits.
     public let limits: WebhookLimits
 
-    private enum SecretSource: Sendable {
-        case lookup(SecretLookup)
-        case table([String: Result<[JWTVerificationKey], WebhookError>])
-    }
-
-    private let source: SecretSource
-    private let clock: @Sendable () -> Double
+    /// The Atlassian JWT steps: token, `alg`, `iss`, secrets, signature and time claims.
+    let token: AtlassianJWTVerifier
 
     /// Creates a verifier that finds secrets through a lookup (one add-on, many installations).
-    ///
-    /// A leeway that is negative or not finite makes every ``verify(_:eventName:)`` fail with
-    /// `invalid_configuration`.
     /// - Parameters:
     ///   - secrets: Finds an installation's OAuth secrets (as `HMACKey(utf8: oauthSecret)`) by its OAuth client id.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
@@ -76,18 +80,28 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///     (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
     ///   - clock: UNIX seconds now.
+    /// - Throws: `invalid_configuration` for a leeway that is negative or not finite.
     public init(
         secrets: @escaping SecretLookup,
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) {
-        self.source = .lookup(secrets)
-        self.leeway = leeway
+    ) throws(WebhookError) {
+        do {
+            self.token = try AtlassianJWTVerifier(
+                secrets: secrets,
+                location: Self.tokenLocation,
+                issuerName: "the OAuth client id",
+                leeway: leeway,
+                limits: limits,
+                clock: clock
+            )
+        } catch {
+            throw error.attributed(to: .hipChat)
+        }
         self.requireSubjectMatchesSender = requireSubjectMatchesSender
         self.limits = limits
-        self.clock = clock
     }
 
     /// Creates a verifier with a fixed table of installations; their keys are prepared once here.
@@ -97,18 +111,29 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of the body's sender (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
     ///   - clock: UNIX seconds now.
+    /// - Throws: `invalid_configuration` for an empty table, an installation without a secret, or a leeway that is
+    ///   negative or not finite; `invalid_key` for an empty secret.
     public init(
         secrets: [String: [HMACKey]],
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) {
-        self.source = .table(secrets.mapValues(Self.prepare))
-        self.leeway = leeway
+    ) throws(WebhookError) {
+        do {
+            self.token = try AtlassianJWTVerifier(
+                secrets: secrets,
+                location: Self.tokenLocation,
+                issuerName: "the OAuth client id",
+                leeway: leeway,
+                limits: limits,
+                clock: clock
+            )
+        } catch {
+            throw error.attributed(to: .hipChat)
+        }
         self.requireSubjectMatchesSender = requireSubjectMatchesSender
         self.limits = limits
-        self.clock = clock
     }
 
     /// Verifies a HipChat delivery and decodes its event.
@@ -123,24 +148,11 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ) async throws(WebhookError) -> VerifiedWebhook<HipChatEvent> {
         do throws(WebhookError) {
             try limits.checkBody(request.body.count)
-            guard leeway.isFinite, leeway >= 0 else {
-                throw WebhookError(.invalidConfiguration, "the leeway must be a finite, non-negative number of seconds")
-            }
-            let unverified = try parseToken(in: request)
-            let issuer = try Self.checkedIssuer(of: unverified)
-            let keys = try await keys(forIssuer: issuer)
-            let jwt = try verifyToken(unverified, keys: keys, lookedUpIssuer: issuer)
-            var event: HipChatEvent?
+            let verified = try await token.verify(request)
+            let jwt = verified.jwt
+            let decoded = try HipChatEvent.decode(from: request.body, eventName: eventName)
             if requireSubjectMatchesSender {
-                let decoded = try HipChatEvent.decode(from: request.body, eventName: eventName)
                 try Self.checkSubject(jwt.claims.subject, sender: decoded.sender)
-                event = decoded
-            }
-            let decoded: HipChatEvent
-            if let event {
-                decoded = event
-            } else {
-                decoded = try HipChatEvent.decode(from: request.body, eventName: eventName)
             }
             return VerifiedWebhook(
                 vendor: .hipChat,
@@ -148,99 +160,11 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
                 event: decoded,
                 body: request.body,
                 jwt: jwt,
-                deliveryKey: Self.deliveryKey(issuer: issuer, jwtID: jwt.claims.jwtID)
+                deliveryKey: Self.deliveryKey(issuer: verified.issuer, jwtID: jwt.claims.jwtID)
             )
         } catch {
             throw error.attributed(to: .hipChat)
         }
-    }
-
-    // MARK: Steps
-
-    /// Finds the one token of the request, checks its size, parses it and pins the algorithm.
-    func parseToken(in request: WebhookRequest) throws(WebhookError) -> UnverifiedJWT {
-        var candidates: [Substring] = []
-        for item in request.queryItems where item.name == Self.queryParameter && !item.value.isEmpty {
-            candidates.append(Substring(item.value))
-        }
-        for value in request.headers.values("Authorization") {
-            if let token = JWTLocation.authorizationToken(value) {
-                candidates.append(token)
-            }
-        }
-        guard let token = candidates.first else {
-            throw WebhookError(
-                .missingSignature,
-                "no JWT in the signed_request query parameter or in an Authorization: JWT header"
-            )
-        }
-        for candidate in candidates {
-            try limits.checkToken(candidate.utf8.count)
-        }
-        guard candidates.allSatisfy({ $0 == token }) else {
-            throw WebhookError(
-                .malformedToken,
-                "the request carries \(candidates.count) different JWTs (query parameter and Authorization header)"
-            )
-        }
-        let unverified = try UnverifiedJWT(Array(token.utf8), maximumSize: limits.maximumTokenSize)
-        let algorithm = unverified.header.algorithm
-        if algorithm.lowercased() == "none" {
-            throw WebhookError(.unsupportedAlgorithm, "alg none is never accepted")
-        }
-        guard algorithm == JWSAlgorithm.hs256.rawValue else {
-            throw WebhookError(
-                .algorithmNotAllowed,
-                "HipChat tokens are HS256 only; this one says alg \(algorithm.prefix(16))"
-            )
-        }
-        return unverified
-    }
-
-    /// The unverified `iss`, bounded before it reaches any lookup.
-    static func checkedIssuer(of token: UnverifiedJWT) throws(WebhookError) -> String {
-        guard let issuer = token.claims.issuer else {
-            throw WebhookError(.missingClaim, "required claim iss (the OAuth client id) is missing")
-        }
-        guard !issuer.isEmpty, issuer.utf8.count <= maximumIssuerLength else {
-            throw WebhookError(.invalidClaim, "iss must be 1 to \(maximumIssuerLength) bytes")
-        }
-        return issuer
-    }
-
-    /// The prepared HS256 keys of an issuer.
-    func keys(forIssuer issuer: String) async throws(WebhookError) -> [JWTVerificationKey] {
-        switch source {
-        case .table(let table):
-            guard let keys = table[issuer] else {
-                throw WebhookError(.unknownIssuer, "no secret is configured for the token's issuer")
-            }
-            return try keys.get()
-        case .lookup(let lookup):
-            let secrets: [HMACKey]
-            do {
-                secrets = try await lookup(issuer)
-            } catch {
-                throw WebhookError(.keyFetchFailed, "the secret lookup for the token's issuer failed")
-            }
-            return try Self.prepare(secrets).get()
-        }
-    }
-
-    /// Checks the signature with the issuer's keys and the claims; `iss` must still be the issuer looked up.
-    func verifyToken(
-        _ token: UnverifiedJWT,
-        keys: [JWTVerificationKey],
-        lookedUpIssuer: String
-    ) throws(WebhookError) -> VerifiedJWT {
-        let options = JWTValidationOptions(
-            leeway: leeway,
-            requiredClaims: [.exp, .iss],
-            issuers: [lookedUpIssuer],
-            maximumTokenSize: limits.maximumTokenSize,
-            clock: clock
-        )
-        return try JWTVerifier(keys: JWTKeySet(keys), options: options).verify(token)
     }
 
     /// `sub` must equal the body's sender id, compared as strings.
@@ -260,20 +184,5 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     static func deliveryKey(issuer: String, jwtID: String?) -> String? {
         guard let jwtID, !jwtID.isEmpty else { return nil }
         return WebhookDeliveryKey.make(vendor: "hipchat", kind: "jti", parts: [issuer, jwtID])
-    }
-
-    /// HS256-only keys for a list of secrets; `[]` is an unknown installation, an empty secret a misconfiguration.
-    private static func prepare(_ secrets: [HMACKey]) -> Result<[JWTVerificationKey], WebhookError> {
-        guard !secrets.isEmpty else {
-            return .failure(WebhookError(.unknownIssuer, "no secret is configured for the token's issuer"))
-        }
-        var keys: [JWTVerificationKey] = []
-        for secret in secrets {
-            guard secret.count > 0, let key = try? JWTVerificationKey.hmac(secret, algorithms: [.hs256]) else {
-                return .failure(WebhookError(.invalidKey, "a secret configured for the token's issuer is empty"))
-            }
-            keys.append(key)
-        }
-        return .success(keys)
     }
 }

@@ -148,7 +148,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
             }
         }
 
-        private static func configurationError(_ reason: String) -> WebhookError {
+        static func configurationError(_ reason: String) -> WebhookError {
             WebhookError(.invalidConfiguration, reason, vendor: .rService)
         }
     }
@@ -191,6 +191,9 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     ///     callback URL of a signed `webhook.verify` delivery whose URL is `https`, without user info, on the
     ///     configured account's host or its 4me/Xurrent twin and port (see ``answerBeforeHandler(_:)``).
     ///   - clock: UNIX seconds now.
+    /// - Throws: `WebhookError/Code/invalidConfiguration` for a leeway or maximum token age that is negative or not
+    ///   finite, an empty issuer with signed deliveries, or, with ``KeySource/discovery(_:)``, an issuer that is not
+    ///   an `https` URL.
     public init(
         keys: KeySource,
         issuer: String,
@@ -200,9 +203,28 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         limits: WebhookLimits = .default,
         onVerificationRequest: VerificationRequestHook? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
-    ) {
+    ) throws(WebhookError) {
+        guard leeway.isFinite, leeway >= 0 else {
+            throw KeySource.configurationError("the leeway must be a finite, non-negative number of seconds")
+        }
+        guard maximumTokenAge.map({ $0.isFinite && $0 >= 0 }) ?? true else {
+            throw KeySource.configurationError("the maximum token age must be a finite, non-negative number of seconds")
+        }
+        let issuerRule = RServiceIssuerRule(issuer)
+        switch keys.storage {
+        case .unsigned:
+            break
+        case .keys:
+            guard !issuer.isEmpty else {
+                throw KeySource.configurationError("signed deliveries need the account URL as the issuer")
+            }
+        case .discovery:
+            guard issuerRule.url?.scheme == "https" else {
+                throw KeySource.configurationError("discovery needs an https account URL as the issuer")
+            }
+        }
         self.keys = keys
-        self.issuerRule = RServiceIssuerRule(issuer)
+        self.issuerRule = issuerRule
         self.audience = audience
         self.leeway = leeway
         self.maximumTokenAge = maximumTokenAge
@@ -246,9 +268,6 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         RServiceEvent
     > {
         try limits.checkBody(request.body.count)
-        guard leeway.isFinite, leeway >= 0, maximumTokenAge.map({ $0.isFinite && $0 >= 0 }) ?? true else {
-            throw WebhookError(.invalidConfiguration, "leeway and maximum token age must be finite and not negative")
-        }
         let deliveryID = RServiceDelivery.deliveryID(in: request.headers)
         let headerKeyID = RServiceDelivery.deliveryKeyID(in: request.headers)
         let wrapper = RServiceJSON.members(of: request.body)
@@ -362,9 +381,6 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         }
         guard let issuer = token.claims.issuer else {
             throw WebhookError(.missingClaim, "required claim iss is missing")
-        }
-        guard issuerRule.url != nil, issuerRule.url?.scheme == "https" else {
-            throw WebhookError(.invalidConfiguration, "discovery needs an https account URL as the issuer")
         }
         guard issuerRule.acceptsDiscoveryIssuer(issuer) else {
             throw WebhookError(

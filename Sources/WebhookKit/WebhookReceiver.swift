@@ -13,7 +13,7 @@ import WebhookRegistry
 ///
 /// ```swift
 /// let receiver = WebhookReceiver(
-///     apiTree: ApiTreeSignatureVerifier(
+///     apiTree: try ApiTreeSignatureVerifier(
 ///         secrets: [HMACKey(utf8: apiTreeSecret)],
 ///         webhookURL: "https://hooks.example.com/apitree"
 ///     )

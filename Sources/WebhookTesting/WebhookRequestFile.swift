@@ -28,7 +28,7 @@ import WebhookCrypto
 ///
 /// ```swift
 /// let file = try WebhookRequestFile(bytes: Data(contentsOf: url))
-/// let verifier = HipChatSignatureVerifier(secrets: secrets, clock: { file.now ?? 0 })
+/// let verifier = try HipChatSignatureVerifier(secrets: secrets, clock: { file.now ?? 0 })
 /// let verified = try await verifier.verify(file.request, eventName: file.eventName)
 /// #expect(file.expectation == .verified(event: verified.eventName))
 /// ```

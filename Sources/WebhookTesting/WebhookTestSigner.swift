@@ -362,20 +362,23 @@ public struct WebhookTestSigner: Sendable {
     // MARK: Matching verifiers
 
     /// A HipChat verifier that accepts what this signer signs.
-    public func hipChatVerifier() -> HipChatSignatureVerifier {
-        HipChatSignatureVerifier(secrets: [hipChat.oauthClientID: [hipChat.secret]], clock: clock)
+    /// - Throws: `WebhookError` when the signer's secret cannot make a verifier (an empty secret).
+    public func hipChatVerifier() throws(WebhookError) -> HipChatSignatureVerifier {
+        try HipChatSignatureVerifier(secrets: [hipChat.oauthClientID: [hipChat.secret]], clock: clock)
     }
 
     /// A Confluence verifier that accepts what this signer signs; it reads the event name from the `event`
     /// query parameter, where ``target(for:event:)`` puts it.
-    public func confluenceVerifier() -> ConfluenceSignatureVerifier {
+    /// - Throws: `WebhookError` when the settings cannot make a verifier (an empty secret, a base URL that is not
+    ///   `https`).
+    public func confluenceVerifier() throws(WebhookError) -> ConfluenceSignatureVerifier {
         let resolver: ConfluenceSignatureVerifier.EventNameResolver = { $0.queryValue("event") }
         switch confluence.mode {
         case .hmac:
-            return .hmac(secrets: [confluence.secret], eventName: resolver)
+            return try ConfluenceSignatureVerifier(secrets: [confluence.secret], eventName: resolver)
         case .connect(let clientKey, let baseURL):
             let secret = confluence.secret
-            return .connect(
+            return try ConfluenceSignatureVerifier(
                 sharedSecrets: { key in key == clientKey ? [secret] : [] },
                 baseURL: baseURL,
                 eventName: resolver,
@@ -406,7 +409,7 @@ public struct WebhookTestSigner: Sendable {
         case .privateKey(let key, let algorithm, nil):
             keys = try .publicKeys([key.publicKey], algorithm: algorithm)
         }
-        return RServiceSignatureVerifier(
+        return try RServiceSignatureVerifier(
             keys: keys,
             issuer: rService.issuer,
             audience: rService.audience,
@@ -415,18 +418,20 @@ public struct WebhookTestSigner: Sendable {
     }
 
     /// An ApiTree verifier that accepts what this signer signs.
-    public func apiTreeVerifier() -> ApiTreeSignatureVerifier {
-        ApiTreeSignatureVerifier(secrets: [apiTree.secret], webhookURL: apiTree.webhookURL, scheme: apiTree.scheme)
+    /// - Throws: `WebhookError` when the settings cannot make a verifier (an empty secret, an empty URL with the
+    ///   URL-then-body layout).
+    public func apiTreeVerifier() throws(WebhookError) -> ApiTreeSignatureVerifier {
+        try ApiTreeSignatureVerifier(secrets: [apiTree.secret], webhookURL: apiTree.webhookURL, scheme: apiTree.scheme)
     }
 
     /// A receiver for all four vendors that accepts what this signer signs.
     /// - Throws: `WebhookError` when a key cannot verify.
     public func receiver() throws(WebhookError) -> WebhookReceiver {
         WebhookReceiver(
-            hipChat: hipChatVerifier(),
-            confluence: confluenceVerifier(),
+            hipChat: try hipChatVerifier(),
+            confluence: try confluenceVerifier(),
             rService: try rServiceVerifier(),
-            apiTree: apiTreeVerifier()
+            apiTree: try apiTreeVerifier()
         )
     }
 }

@@ -92,10 +92,26 @@ struct VerifierSettings {
         try requireSecrets("hipchat")
         let keys = hmacKeys
         let leeway = leeway ?? 60
+        let clock = clock
         if let issuer {
-            return HipChatSignatureVerifier(secrets: [issuer: keys], leeway: leeway, clock: clock)
+            return try Self.configured { () throws(WebhookError) in
+                try HipChatSignatureVerifier(secrets: [issuer: keys], leeway: leeway, clock: clock)
+            }
         }
-        return HipChatSignatureVerifier(secrets: { _ in keys }, leeway: leeway, clock: clock)
+        return try Self.configured { () throws(WebhookError) in
+            try HipChatSignatureVerifier(secrets: { _ in keys }, leeway: leeway, clock: clock)
+        }
+    }
+
+    /// A verifier made with `make`; a configuration the verifier refuses is a usage error.
+    static func configured<Verifier>(
+        _ make: () throws(WebhookError) -> Verifier
+    ) throws(ToolFailure) -> Verifier {
+        do {
+            return try make()
+        } catch {
+            throw .usage("the verifier cannot be set up: \(error.reason)")
+        }
     }
 
     /// Confluence's mode for a request: HMAC when it has `X-Hub-Signature`, Connect when it has an
@@ -118,22 +134,34 @@ struct VerifierSettings {
             guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
                 throw .usage("confluence needs --secret (the webhook secret)")
             }
-            return .hmac(secrets: secrets.map { HMACKey(utf8: $0) })
+            return try Self.configured { () throws(WebhookError) in
+                try ConfluenceSignatureVerifier(secrets: secrets.map { HMACKey(utf8: $0) })
+            }
         case .connect:
             let secrets = connectSecrets.isEmpty ? secrets : connectSecrets
             guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
                 throw .usage("confluence Connect mode needs --secret (the app's sharedSecret)")
             }
             let keys = secrets.map { HMACKey(utf8: $0) }
+            let (baseURL, leeway, clock) = (baseURL, leeway ?? 60, clock)
             if let clientKey {
-                return .connect(sharedSecrets: [clientKey: keys], baseURL: baseURL, leeway: leeway ?? 60, clock: clock)
+                return try Self.configured { () throws(WebhookError) in
+                    try ConfluenceSignatureVerifier(
+                        sharedSecrets: [clientKey: keys],
+                        baseURL: baseURL,
+                        leeway: leeway,
+                        clock: clock
+                    )
+                }
             }
-            return .connect(
-                sharedSecrets: { _ in keys },
-                baseURL: baseURL,
-                leeway: leeway ?? 60,
-                clock: clock
-            )
+            return try Self.configured { () throws(WebhookError) in
+                try ConfluenceSignatureVerifier(
+                    sharedSecrets: { _ in keys },
+                    baseURL: baseURL,
+                    leeway: leeway,
+                    clock: clock
+                )
+            }
         }
     }
 
@@ -154,14 +182,17 @@ struct VerifierSettings {
                 "rservice needs --issuer (the account URL, such as https://acme.4me.com) for signed deliveries"
             )
         }
-        return RServiceSignatureVerifier(
-            keys: keys,
-            issuer: issuer,
-            audience: audience,
-            leeway: leeway ?? 60,
-            maximumTokenAge: maximumTokenAge ?? 300,
-            clock: clock
-        )
+        let (audience, leeway, maximumTokenAge, clock) = (audience, leeway ?? 60, maximumTokenAge ?? 300, clock)
+        return try Self.configured { () throws(WebhookError) in
+            try RServiceSignatureVerifier(
+                keys: keys,
+                issuer: issuer,
+                audience: audience,
+                leeway: leeway,
+                maximumTokenAge: maximumTokenAge,
+                clock: clock
+            )
+        }
     }
 
     /// The R-Service key source to use: the named mode, or the one the given keys tell.
@@ -244,6 +275,9 @@ struct VerifierSettings {
             throw .usage("apitree needs --url (the webhook URL registered with ApiTree)")
         }
         let scheme = try parseApiTreeScheme(algorithm: algorithm, encoding: encoding, layout: layout)
-        return ApiTreeSignatureVerifier(secrets: hmacKeys, webhookURL: webhookURL, scheme: scheme)
+        let keys = hmacKeys
+        return try Self.configured { () throws(WebhookError) in
+            try ApiTreeSignatureVerifier(secrets: keys, webhookURL: webhookURL, scheme: scheme)
+        }
     }
 }

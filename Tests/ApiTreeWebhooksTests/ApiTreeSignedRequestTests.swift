@@ -174,7 +174,7 @@ struct ApiTreeSignedRequestTests {
     func sample(_ name: String) async throws {
         let fixture = try fixtures.requestFile("requests", name)
         let config = try Self.config()
-        let verifier = ApiTreeSignatureVerifier(
+        let verifier = try ApiTreeSignatureVerifier(
             secrets: [HMACKey(utf8: config.secret)],
             webhookURL: config.webhookURL,
             scheme: try config.scheme()

@@ -19,7 +19,8 @@ enum ApiTreeTestSupport {
         scheme: ApiTreeSignatureVerifier.Scheme = .default,
         limits: WebhookLimits = .default
     ) -> ApiTreeSignatureVerifier {
-        ApiTreeSignatureVerifier(secrets: secrets, webhookURL: url, scheme: scheme, limits: limits)
+        // Valid settings only: the ones the initialiser refuses are tested with it directly.
+        try! ApiTreeSignatureVerifier(secrets: secrets, webhookURL: url, scheme: scheme, limits: limits)
     }
 
     static func signed(
@@ -403,17 +404,26 @@ struct ApiTreeVerifierTests {
 
     // MARK: Configuration
 
-    @Test("configurations that cannot work fail every request with invalid_configuration")
-    func invalidConfiguration() async {
-        let cases: [ApiTreeSignatureVerifier] = [
-            Support.verifier(secrets: []),
-            Support.verifier(secrets: [Support.secret, HMACKey([UInt8]())]),
-            Support.verifier(url: ""),
-        ]
-        for verifier in cases {
-            let error = await Support.rejection(verifier, Support.signed())
-            #expect(error?.code == .invalidConfiguration)
-            #expect(error?.category == .configuration)
+    @Test("no secret fails the initialiser with invalid_configuration")
+    func noSecret() {
+        let error = #expect(throws: WebhookError.self) {
+            try ApiTreeSignatureVerifier(secrets: [], webhookURL: Support.url)
+        }
+        #expect(error?.code == .invalidConfiguration)
+        #expect(error?.vendor == .apiTree)
+    }
+
+    @Test("an empty secret fails the initialiser with invalid_key")
+    func emptySecret() {
+        #expect(throws: WebhookError(.invalidKey, "")) {
+            try ApiTreeSignatureVerifier(secrets: [Support.secret, HMACKey([UInt8]())], webhookURL: Support.url)
+        }
+    }
+
+    @Test("an empty URL with the URL-then-body layout fails the initialiser; the body-only layout needs none")
+    func emptyURL() async {
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try ApiTreeSignatureVerifier(secrets: [Support.secret], webhookURL: "")
         }
         // The body-only layout needs no URL.
         let bodyOnly = ApiTreeSignatureVerifier.Scheme(layout: .bodyOnly)

@@ -27,7 +27,8 @@ struct ConfluenceConnectVerificationTests {
         now: Double = ConfluenceTestValues.now
     ) -> ConfluenceSignatureVerifier {
         let lookup = lookup ?? CountingSecretLookup([Values.clientKey: [secret]])
-        return .connect(
+        // Valid settings only: the ones the initialiser refuses are tested with it directly.
+        return try! ConfluenceSignatureVerifier(
             sharedSecrets: lookup.lookup,
             baseURL: baseURL,
             leeway: leeway,
@@ -145,36 +146,30 @@ struct ConfluenceConnectVerificationTests {
         )
     }
 
-    @Test("the fixed-table factory looks secrets up by clientKey")
+    @Test("the fixed-table initialiser looks secrets up by clientKey")
     func fixedTable() async throws {
-        let table = ConfluenceSignatureVerifier.connect(
+        let table = try ConfluenceSignatureVerifier(
             sharedSecrets: [Values.clientKey: [secret]],
             baseURL: Self.baseURL,
             clock: { Values.now }
         )
         #expect(table.isConnect)
         _ = try await table.verify(try signed(), eventName: "page_created")
-        let other = ConfluenceSignatureVerifier.connect(
+        let other = try ConfluenceSignatureVerifier(
             sharedSecrets: ["someone-else": [secret]],
             clock: { Values.now }
         )
         #expect(await Values.rejection(other, try signed(), eventName: "page_created")?.code == .unknownIssuer)
     }
 
-    @Test("the fixed table prepares each client's keys once; a client it cannot prepare fails per request as before")
+    @Test("the fixed table prepares each client's keys once; rotation works with the prepared keys")
     func fixedTablePrepared() async throws {
         let old = HMACKey(utf8: "the-previous-shared-secret")
-        let table = ConfluenceSignatureVerifier.connect(
-            sharedSecrets: [Values.clientKey: [old, secret], "broken": [HMACKey([UInt8]())], "none": []],
+        let table = try ConfluenceSignatureVerifier(
+            sharedSecrets: [Values.clientKey: [old, secret]],
             baseURL: Self.baseURL,
             clock: { Values.now }
         )
-        guard case .connect(let configuration) = table.mode else {
-            Issue.record("not a Connect verifier")
-            return
-        }
-        #expect(Set(configuration.preparedKeys.keys) == [Values.clientKey])
-        #expect(configuration.preparedKeys[Values.clientKey]?.keys.count == 2)
         // Rotation: the second prepared key verifies; a token under another secret still fails.
         _ = try await table.verify(try signed(), eventName: "page_created")
         let wrong = ConfluenceRequestSigner.connect(
@@ -184,14 +179,52 @@ struct ConfluenceConnectVerificationTests {
         )
         let mismatch = await Values.rejection(table, try signed(signer: wrong), eventName: "page_created")
         #expect(mismatch?.code == .signatureMismatch)
-        for (clientKey, code) in [("broken", WebhookError.Code.invalidConfiguration), ("none", .unknownIssuer)] {
-            let signer = ConfluenceRequestSigner.connect(
-                clientKey: clientKey,
-                sharedSecret: secret,
-                baseURL: Self.baseURL
-            )
-            let error = await Values.rejection(table, try signed(signer: signer), eventName: "page_created")
-            #expect(error?.code == code, "\(clientKey)")
+    }
+
+    @Test("a table with an empty secret fails the initialiser with invalidKey")
+    func fixedTableEmptySecret() {
+        #expect(throws: WebhookError(.invalidKey, "")) {
+            try ConfluenceSignatureVerifier(sharedSecrets: [Values.clientKey: [secret], "broken": [HMACKey([UInt8]())]])
+        }
+    }
+
+    @Test("an empty table or a clientKey without a secret fails the initialiser with invalidConfiguration")
+    func fixedTableWithoutSecrets() {
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try ConfluenceSignatureVerifier(sharedSecrets: [String: [HMACKey]]())
+        }
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try ConfluenceSignatureVerifier(sharedSecrets: [Values.clientKey: [secret], "none": []])
+        }
+    }
+
+    @Test(
+        "a leeway that is negative or not finite fails both Connect initialisers (no longer clamped)",
+        arguments: [-1, -0.001, Double.nan, .infinity, -Double.infinity]
+    )
+    func invalidLeeway(_ leeway: Double) {
+        let error = #expect(throws: WebhookError.self) {
+            try ConfluenceSignatureVerifier(sharedSecrets: { _ in [] }, leeway: leeway)
+        }
+        #expect(error?.code == .invalidConfiguration)
+        #expect(error?.vendor == .confluence)
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try ConfluenceSignatureVerifier(sharedSecrets: [Values.clientKey: [secret]], leeway: leeway)
+        }
+    }
+
+    @Test(
+        "a baseURL that is not an https URL with a host fails the Connect initialisers",
+        arguments: [
+            "http://receiver.example.com", "receiver.example.com/app", "https://", "https:///app", "", "https://a b",
+        ]
+    )
+    func invalidBaseURL(_ baseURL: String) {
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try ConfluenceSignatureVerifier(sharedSecrets: { _ in [] }, baseURL: baseURL)
+        }
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try ConfluenceSignatureVerifier(sharedSecrets: [Values.clientKey: [secret]], baseURL: baseURL)
         }
     }
 
@@ -216,7 +249,7 @@ struct ConfluenceConnectVerificationTests {
         #expect(error?.code == .signatureMismatch)
     }
 
-    @Test("an unknown clientKey is unknownIssuer: empty lookup result or a throwing lookup")
+    @Test("an unknown clientKey is unknownIssuer: absent from the lookup or an empty lookup result")
     func unknownClientKey() async throws {
         let stranger = ConfluenceRequestSigner.connect(
             clientKey: "stranger",
@@ -225,20 +258,42 @@ struct ConfluenceConnectVerificationTests {
         )
         let request = try signed(signer: stranger)
         #expect(await Values.rejection(verifier(), request, eventName: "page_created")?.code == .unknownIssuer)
-        let failing = CountingSecretLookup([Values.clientKey: [secret]], failing: true)
-        let error = await Values.rejection(verifier(lookup: failing), try signed(), eventName: "page_created")
-        #expect(error?.code == .unknownIssuer)
-        #expect(failing.count == 1)
         let empty = CountingSecretLookup([Values.clientKey: []])
         #expect(await Values.rejection(verifier(lookup: empty), try signed())?.code == .unknownIssuer)
     }
 
-    @Test("an empty shared secret from the lookup is a configuration error")
+    @Test("a lookup that throws is keyFetchFailed (configuration), as in HipChat, once per request")
+    func lookupThrows() async throws {
+        let failing = CountingSecretLookup([Values.clientKey: [secret]], failing: true)
+        let error = await Values.rejection(verifier(lookup: failing), try signed(), eventName: "page_created")
+        #expect(error?.code == .keyFetchFailed)
+        #expect(error?.category == .configuration)
+        #expect(failing.count == 1)
+    }
+
+    @Test("an empty shared secret from the lookup is invalidKey (configuration), as in HipChat")
     func emptySecret() async throws {
         let lookup = CountingSecretLookup([Values.clientKey: [HMACKey([UInt8]()), secret]])
         let error = await Values.rejection(verifier(lookup: lookup), try signed(), eventName: "page_created")
-        #expect(error?.code == .invalidConfiguration)
+        #expect(error?.code == .invalidKey)
         #expect(error?.category == .configuration)
+    }
+
+    @Test(
+        "an alg this package does not know is unsupportedAlgorithm, as in HipChat, before any lookup",
+        arguments: ["XS999", "hs256", "HS256 ", ""]
+    )
+    func unknownAlgorithm(_ alg: String) async throws {
+        let lookup = CountingSecretLookup([Values.clientKey: [secret]])
+        let token = Self.handMadeToken(
+            header: #"{"alg":"\#(alg)"}"#,
+            claims: claimsJSON(),
+            key: Array(Values.sharedSecret.utf8)
+        )
+        let error = await Values.rejection(verifier(lookup: lookup), try withToken(token), eventName: "page_created")
+        #expect(error?.code == .unsupportedAlgorithm)
+        #expect(error?.category == .authentication)
+        #expect(lookup.count == 0)
     }
 
     @Test("alg none is rejected before the secret lookup", arguments: ["none", "None", "NONE"])

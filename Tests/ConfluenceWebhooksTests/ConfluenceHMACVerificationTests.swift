@@ -11,7 +11,7 @@ struct ConfluenceHMACVerificationTests {
     typealias Values = ConfluenceTestValues
 
     let secret = HMACKey(utf8: ConfluenceTestValues.hmacSecret)
-    var verifier: ConfluenceSignatureVerifier { .hmac(secrets: [secret]) }
+    var verifier: ConfluenceSignatureVerifier { try! ConfluenceSignatureVerifier(secrets: [secret]) }
 
     func signed(
         _ body: [UInt8],
@@ -30,8 +30,8 @@ struct ConfluenceHMACVerificationTests {
     // MARK: Published vector
 
     @Test("GitHub's published HMAC-SHA256 vector authenticates (the body is then not JSON: a decoding error)")
-    func publishedVector() async {
-        let verifier = ConfluenceSignatureVerifier.hmac(secrets: [HMACKey(utf8: "It's a Secret to Everybody")])
+    func publishedVector() async throws {
+        let verifier = try ConfluenceSignatureVerifier(secrets: [HMACKey(utf8: "It's a Secret to Everybody")])
         let body = Array("Hello, World!".utf8)
         let mac = "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
         for value in ["sha256=" + mac, mac, "sha256=" + mac.uppercased(), mac.uppercased()] {
@@ -116,11 +116,11 @@ struct ConfluenceHMACVerificationTests {
     func rotation() async throws {
         let previous = HMACKey(utf8: Values.previousHMACSecret)
         let request = try signed(try Values.pageUpdatedBody(), secret: previous)
-        let both = ConfluenceSignatureVerifier.hmac(secrets: [secret, previous])
+        let both = try ConfluenceSignatureVerifier(secrets: [secret, previous])
         _ = try await both.verify(request, eventName: "page_updated")
-        let reversed = ConfluenceSignatureVerifier.hmac(secrets: [previous, secret])
+        let reversed = try ConfluenceSignatureVerifier(secrets: [previous, secret])
         _ = try await reversed.verify(request, eventName: "page_updated")
-        let currentOnly = ConfluenceSignatureVerifier.hmac(secrets: [secret])
+        let currentOnly = try ConfluenceSignatureVerifier(secrets: [secret])
         #expect(await Values.rejection(currentOnly, request, eventName: "page_updated")?.code == .signatureMismatch)
     }
 
@@ -218,7 +218,7 @@ struct ConfluenceHMACVerificationTests {
     @Test("a body over the limit is rejected before the signature is looked at")
     func bodyTooLarge() async throws {
         let body = try Values.pageUpdatedBody()
-        let limited = ConfluenceSignatureVerifier.hmac(
+        let limited = try ConfluenceSignatureVerifier(
             secrets: [secret],
             limits: WebhookLimits(maximumBodySize: body.count - 1)
         )
@@ -228,7 +228,7 @@ struct ConfluenceHMACVerificationTests {
         #expect(error?.category == .limit)
         let unsigned = Values.removingHeader(request, "X-Hub-Signature")
         #expect(await Values.rejection(limited, unsigned, eventName: "page_updated")?.code == .bodyTooLarge)
-        let exact = ConfluenceSignatureVerifier.hmac(
+        let exact = try ConfluenceSignatureVerifier(
             secrets: [secret],
             limits: WebhookLimits(maximumBodySize: body.count)
         )
@@ -246,13 +246,21 @@ struct ConfluenceHMACVerificationTests {
         #expect(await Values.rejection(verifier, tampered, eventName: "page_updated")?.code == .signatureMismatch)
     }
 
-    @Test("no secret or an empty secret is a configuration error")
-    func misconfigured() async throws {
-        let request = try signed(try Values.pageUpdatedBody())
-        for secrets in [[], [HMACKey(utf8: "")], [secret, HMACKey([UInt8]())]] {
-            let error = await Values.rejection(.hmac(secrets: secrets), request, eventName: "page_updated")
-            #expect(error?.code == .invalidConfiguration)
-            #expect(error?.category == .configuration)
+    @Test("no secret fails the initialiser with invalid_configuration")
+    func noSecret() {
+        let error = #expect(throws: WebhookError.self) {
+            try ConfluenceSignatureVerifier(secrets: [])
+        }
+        #expect(error?.code == .invalidConfiguration)
+        #expect(error?.vendor == .confluence)
+    }
+
+    @Test("an empty secret fails the initialiser with invalid_key")
+    func emptySecret() {
+        for secrets in [[HMACKey(utf8: "")], [secret, HMACKey([UInt8]())]] {
+            #expect(throws: WebhookError(.invalidKey, "")) {
+                try ConfluenceSignatureVerifier(secrets: secrets)
+            }
         }
     }
 
@@ -286,7 +294,7 @@ struct ConfluenceHMACVerificationTests {
         let fromBody = try await verifier.verify(request)
         #expect(fromBody.eventName == "page_created")
 
-        let resolving = ConfluenceSignatureVerifier.hmac(
+        let resolving = try ConfluenceSignatureVerifier(
             secrets: [secret],
             eventName: { request in request.path.hasSuffix("/page-moved") ? "page_moved" : nil }
         )
@@ -310,7 +318,7 @@ struct ConfluenceHMACVerificationTests {
 
     /// The resolver the test signer uses: the `event` query parameter.
     var queryResolving: ConfluenceSignatureVerifier {
-        .hmac(secrets: [secret], eventName: { $0.queryValue("event") })
+        try! ConfluenceSignatureVerifier(secrets: [secret], eventName: { $0.queryValue("event") })
     }
 
     @Test("a signed page_created body re-sent with ?event=page_removed is event_name_mismatch (authentication)")

@@ -473,16 +473,16 @@ struct ConfluenceSampleConfig: Decodable {
     var baseURL: String?
     var leeway: Double?
 
-    func verifier(mode: String, now: Double) -> ConfluenceSignatureVerifier {
+    func verifier(mode: String, now: Double) throws -> ConfluenceSignatureVerifier {
         if mode == "connect" {
-            return .connect(
+            return try ConfluenceSignatureVerifier(
                 sharedSecrets: [clientKey: [HMACKey(utf8: sharedSecret)]],
                 baseURL: baseURL,
                 leeway: leeway ?? 60,
                 clock: { now }
             )
         }
-        return .hmac(secrets: hmacSecrets.map { HMACKey(utf8: $0) }, clock: { now })
+        return try ConfluenceSignatureVerifier(secrets: hmacSecrets.map { HMACKey(utf8: $0) }, clock: { now })
     }
 }
 
@@ -534,7 +534,7 @@ struct ConfluenceSignedRequestTests {
         let now = try #require(sample.now)
         let detectedMode = ConfluenceSampleRequests.detectedMode(of: sample.request)
         for mode in Set([sample.mode ?? detectedMode, detectedMode]) {
-            let verifier = config.verifier(mode: mode, now: now)
+            let verifier = try config.verifier(mode: mode, now: now)
             do {
                 let verified = try await verifier.verify(sample.request, eventName: sample.eventName)
                 #expect(

@@ -15,11 +15,11 @@ struct HipChatIssuerRecheckTests {
     func wrongIssuerAfterLookup() throws {
         let verifier = Support.verifier()
         let token = try UnverifiedJWT(Support.hmacToken())
-        let keys = [try JWTVerificationKey.hmac(Support.secret, algorithms: [.hs256])]
-        let verified = try verifier.verifyToken(token, keys: keys, lookedUpIssuer: Support.clientID)
+        let keys = JWTKeySet([try JWTVerificationKey.hmac(Support.secret, algorithms: [.hs256])])
+        let verified = try verifier.token.verifyToken(token, keys: keys, lookedUpIssuer: Support.clientID)
         #expect(verified.claims.issuer == Support.clientID)
         #expect(throws: WebhookError(.issuerMismatch, "")) {
-            try verifier.verifyToken(token, keys: keys, lookedUpIssuer: "another-installation")
+            try verifier.token.verifyToken(token, keys: keys, lookedUpIssuer: "another-installation")
         }
     }
 

@@ -231,7 +231,7 @@ struct HipChatSignedRequestTests {
         let fixture = try fixtures.requestFile("requests", name)
         let now = try #require(fixture.now)
         let config = try Self.config()
-        let verifier = HipChatSignatureVerifier(
+        let verifier = try HipChatSignatureVerifier(
             secrets: [config.issuer: [HMACKey(utf8: config.secret)]],
             leeway: config.leeway ?? 60,
             clock: { now }

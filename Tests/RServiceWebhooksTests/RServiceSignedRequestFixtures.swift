@@ -43,7 +43,7 @@ struct SampleConfiguration: Codable {
         default:
             keys = .unsigned
         }
-        return RServiceSignatureVerifier(
+        return try RServiceSignatureVerifier(
             keys: keys,
             issuer: issuer,
             audience: audience,

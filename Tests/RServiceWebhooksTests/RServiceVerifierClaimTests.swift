@@ -150,13 +150,27 @@ struct RServiceVerifierClaimTests {
         _ = try await ageless.verify(claimsRequest(noTimes))
     }
 
-    @Test("A leeway or maximum age that is not a finite, non-negative number is a configuration error")
-    func badTimeConfiguration() async throws {
-        let request = try signed()
-        for (leeway, age) in [(Double.nan, 300.0), (-1, 300), (60, .nan), (60, -5), (.infinity, 300)] {
-            let verifier = TestSupport.verifier(TestSupport.rsaKeys(), leeway: leeway, maximumTokenAge: age)
-            await TestSupport.expectRejection(.invalidConfiguration, verifier, request)
+    @Test(
+        "A leeway or maximum age that is not a finite, non-negative number fails the initialiser",
+        arguments: [(Double.nan, 300.0), (-1, 300), (60, .nan), (60, -5), (.infinity, 300), (60, .infinity)]
+    )
+    func badTimeConfiguration(leeway: Double, age: Double) {
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try RServiceSignatureVerifier(
+                keys: TestSupport.rsaKeys(),
+                issuer: TestSupport.account,
+                leeway: leeway,
+                maximumTokenAge: age
+            )
         }
+    }
+
+    @Test("Signed deliveries with an empty issuer fail the initialiser; unsigned ones need none")
+    func emptyIssuer() throws {
+        #expect(throws: WebhookError(.invalidConfiguration, "")) {
+            try RServiceSignatureVerifier(keys: TestSupport.rsaKeys(), issuer: "")
+        }
+        _ = try RServiceSignatureVerifier(keys: .unsigned, issuer: "")
     }
 
     // MARK: jti

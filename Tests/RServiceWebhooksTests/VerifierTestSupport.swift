@@ -39,7 +39,7 @@ enum TestSupport {
         try! Fixtures.bytes("events/\(event).json")
     }
 
-    /// A verifier with a fixed clock.
+    /// A verifier with a fixed clock; the settings must be valid (see ``makeVerifier``).
     static func verifier(
         _ keys: RServiceSignatureVerifier.KeySource,
         issuer: String = account,
@@ -50,7 +50,7 @@ enum TestSupport {
         onVerificationRequest: RServiceSignatureVerifier.VerificationRequestHook? = nil,
         now: Double = now
     ) -> RServiceSignatureVerifier {
-        RServiceSignatureVerifier(
+        try! RServiceSignatureVerifier(
             keys: keys,
             issuer: issuer,
             audience: audience,

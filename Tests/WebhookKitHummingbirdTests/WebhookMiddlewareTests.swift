@@ -208,7 +208,7 @@ struct WebhookMiddlewareTests {
         let attempts = Mutex(0)
         let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
         router.group("hooks/confluence")
-            .add(middleware: WebhookMiddleware(Self.signer.confluenceVerifier()))
+            .add(middleware: WebhookMiddleware(try Self.signer.confluenceVerifier()))
             .post { _, context -> HTTPResponse.Status in
                 _ = try context.requireWebhook()
                 let attempt = attempts.withLock {
@@ -272,7 +272,7 @@ struct WebhookMiddlewareTests {
         let titles = Mutex<[String]>([])
         let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
         router.group("hooks/confluence")
-            .add(middleware: WebhookMiddleware(Self.signer.confluenceVerifier()))
+            .add(middleware: WebhookMiddleware(try Self.signer.confluenceVerifier()))
             .post { _, context in
                 if case .spaceCreated(let created) = try context.requireWebhook().event {
                     titles.withLock { $0.append(created.space?.name ?? "?") }

@@ -25,7 +25,7 @@ struct DocumentationExampleTests {
         let request = try HipChatRequestSigner(oauthClientID: "client-1", secret: secret)
             .sign(body: roomMessage, now: now)
         let receiver = WebhookReceiver(
-            hipChat: HipChatSignatureVerifier(secrets: ["client-1": [secret]], clock: { now })
+            hipChat: try HipChatSignatureVerifier(secrets: ["client-1": [secret]], clock: { now })
         )
         let webhook = try await receiver.verify(request, from: .hipChat)
         #expect(webhook.event.eventName == "room_message")
@@ -86,16 +86,16 @@ private enum VerificationPageExample {
     static func makeReceiver(webhookPolicyPublicKeyPEM: String) throws -> WebhookReceiver {
         // As on the page, from here.
         let receiver = WebhookReceiver(
-            hipChat: HipChatSignatureVerifier(secrets: { oauthClientID in
+            hipChat: try HipChatSignatureVerifier(secrets: { oauthClientID in
                 try await installations.oauthSecrets(for: oauthClientID).map { HMACKey(utf8: $0) }
             }),
-            confluence: .hmac(secrets: [HMACKey(utf8: newSecret), HMACKey(utf8: oldSecret)]),  // during a rotation
-            rService: RServiceSignatureVerifier(
+            confluence: try ConfluenceSignatureVerifier(secrets: [HMACKey(utf8: newSecret), HMACKey(utf8: oldSecret)]),
+            rService: try RServiceSignatureVerifier(
                 keys: try .publicKeys([try PublicKey(pem: webhookPolicyPublicKeyPEM)]),
                 issuer: "https://acme.4me.com",
                 audience: "acme-receiver"
             ),
-            apiTree: ApiTreeSignatureVerifier(
+            apiTree: try ApiTreeSignatureVerifier(
                 secrets: [HMACKey(utf8: apiTreeSecret)],
                 webhookURL: "https://hooks.example.com/apitree"  // exactly as registered with ApiTree
             )

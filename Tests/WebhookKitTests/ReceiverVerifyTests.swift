@@ -20,19 +20,19 @@ enum Samples {
     static var clock: @Sendable () -> Double { { now + 5 } }
 
     static func hipChatVerifier() -> HipChatSignatureVerifier {
-        HipChatSignatureVerifier(secrets: [hipChatClient: [hipChatSecret]], clock: clock)
+        try! HipChatSignatureVerifier(secrets: [hipChatClient: [hipChatSecret]], clock: clock)
     }
 
     static func confluenceHMACVerifier() -> ConfluenceSignatureVerifier {
-        .hmac(secrets: [confluenceSecret])
+        try! ConfluenceSignatureVerifier(secrets: [confluenceSecret])
     }
 
     static func confluenceConnectVerifier() -> ConfluenceSignatureVerifier {
-        .connect(sharedSecrets: { _ in [confluenceSecret] }, clock: clock)
+        try! ConfluenceSignatureVerifier(sharedSecrets: { _ in [confluenceSecret] }, clock: clock)
     }
 
     static func apiTreeVerifier() -> ApiTreeSignatureVerifier {
-        ApiTreeSignatureVerifier(secrets: [apiTreeSecret], webhookURL: apiTreeURL)
+        try! ApiTreeSignatureVerifier(secrets: [apiTreeSecret], webhookURL: apiTreeURL)
     }
 }
 
@@ -91,7 +91,7 @@ struct ReceiverVerifyTests {
         let key = try PrivateKey.generate(.ec(.p256))
         let request = try RServiceRequestSigner.privateKey(key, algorithm: .es256, issuer: Samples.rServiceIssuer)
             .sign(message: message, now: Samples.now, deliveryID: "delivery-42")
-        let verifier = RServiceSignatureVerifier(
+        let verifier = try RServiceSignatureVerifier(
             keys: try .publicKeys([key.publicKey]),
             issuer: Samples.rServiceIssuer,
             clock: Samples.clock
@@ -112,7 +112,7 @@ struct ReceiverVerifyTests {
         let secret = HMACKey(utf8: "rservice-policy-secret")
         let request = try RServiceRequestSigner.sharedSecret(secret, issuer: Samples.rServiceIssuer)
             .sign(message: message, now: Samples.now)
-        let verifier = RServiceSignatureVerifier(
+        let verifier = try RServiceSignatureVerifier(
             keys: try .sharedSecrets([secret]),
             issuer: Samples.rServiceIssuer,
             clock: Samples.clock
@@ -175,7 +175,7 @@ struct ReceiverVerifyTests {
             hipChat: vendor == .hipChat ? nil : Samples.hipChatVerifier(),
             confluence: vendor == .confluence ? nil : Samples.confluenceHMACVerifier(),
             rService: vendor == .rService
-                ? nil : RServiceSignatureVerifier(keys: .unsigned, issuer: Samples.rServiceIssuer),
+                ? nil : try RServiceSignatureVerifier(keys: .unsigned, issuer: Samples.rServiceIssuer),
             apiTree: vendor == .apiTree ? nil : Samples.apiTreeVerifier()
         )
         #expect(!receiver.configuredVendors.contains(vendor))

@@ -226,7 +226,7 @@ struct WebhookVaporTests {
             options: .init(target: "/hooks/confluence?event=page_created", deliveryID: "retry-me")
         )
         try await withApp(configure: { app in
-            app.webhook(Self.signer.confluenceVerifier(), "hooks", "confluence") { _, webhook -> HTTPStatus in
+            app.webhook(try Self.signer.confluenceVerifier(), "hooks", "confluence") { _, webhook -> HTTPStatus in
                 guard case .pageCreated = webhook.event else { return .badRequest }
                 let attempt = attempts.withLock {
                     $0 += 1; return $0

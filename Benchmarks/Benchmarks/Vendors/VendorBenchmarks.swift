@@ -91,7 +91,7 @@ func hipChatBenchmarks() {
     let secret = HMACKey(utf8: BenchmarkInputs.jwtSharedSecret)
     let request = try! HipChatRequestSigner(oauthClientID: clientID, secret: secret)
         .sign(body: body, now: now, lifetime: yearLong, jwtID: "bench-jti-1")
-    let verifier = HipChatSignatureVerifier(secrets: [clientID: [secret]])
+    let verifier = try! HipChatSignatureVerifier(secrets: [clientID: [secret]])
     fullPath("HipChat full path, room_message (JWT HS256 header)", verifier: verifier, request: request,
              eventName: nil, operations: 10)
     decodeAlone("HipChat decode alone, room_message", bytes: body.count, operations: 10) {
@@ -104,7 +104,7 @@ func confluenceBenchmarks() {
     let secret = HMACKey(utf8: BenchmarkInputs.hmacSecret)
     let hmacRequest = try! ConfluenceRequestSigner.hmac(secret: secret)
         .sign(body: body, target: "/webhooks/confluence/page_updated", now: now)
-    fullPath("Confluence HMAC full path, page_updated", verifier: ConfluenceSignatureVerifier.hmac(secrets: [secret]),
+    fullPath("Confluence HMAC full path, page_updated", verifier: try! ConfluenceSignatureVerifier(secrets: [secret]),
              request: hmacRequest, eventName: "page_updated", operations: 20)
 
     let clientKey = "bench-connect-client-key"
@@ -112,7 +112,7 @@ func confluenceBenchmarks() {
     let connectRequest = try! ConfluenceRequestSigner.connect(clientKey: clientKey, sharedSecret: shared)
         .sign(body: body, target: "/webhooks/confluence/page_updated", now: now, lifetime: yearLong)
     fullPath("Confluence Connect full path, page_updated (JWT HS256 + qsh)",
-             verifier: ConfluenceSignatureVerifier.connect(sharedSecrets: [clientKey: [shared]]),
+             verifier: try! ConfluenceSignatureVerifier(sharedSecrets: [clientKey: [shared]]),
              request: connectRequest, eventName: "page_updated", operations: 20)
 
     decodeAlone("Confluence decode alone, page_updated", bytes: body.count, operations: 20) {
@@ -120,7 +120,7 @@ func confluenceBenchmarks() {
     }
     // The goal's figure, paired (see `BenchmarkSupport/Paired.swift`): 20 requests through the full path and 20
     // decodes of the same body in each sample.
-    let hmacVerifier = ConfluenceSignatureVerifier.hmac(secrets: [secret])
+    let hmacVerifier = try! ConfluenceSignatureVerifier(secrets: [secret])
     Benchmark(
         "Confluence HMAC full path over decode alone, page_updated, paired/info",
         configuration: BenchmarkSettings.pairedConfiguration()
@@ -145,7 +145,7 @@ func rServiceBenchmarks() {
     let issuer = "https://wdc.xurrent.com"
     let request = try! RServiceRequestSigner.privateKey(key, algorithm: .rs256, issuer: issuer)
         .sign(message: message, now: now, lifetime: yearLong)
-    let verifier = RServiceSignatureVerifier(
+    let verifier = try! RServiceSignatureVerifier(
         keys: try! .publicKeys([key.publicKey], algorithm: .rs256),
         issuer: issuer
     )
@@ -161,7 +161,7 @@ func apiTreeBenchmarks() {
     let secret = HMACKey(utf8: BenchmarkInputs.hmacSecret)
     let url = "https://hooks.example.com/webhooks/apitree"
     let request = ApiTreeRequestSigner(secret: secret, webhookURL: url).sign(body: body)
-    let verifier = ApiTreeSignatureVerifier(secrets: [secret], webhookURL: url)
+    let verifier = try! ApiTreeSignatureVerifier(secrets: [secret], webhookURL: url)
     fullPath("ApiTree full path, api.created (default scheme)", verifier: verifier, request: request,
              eventName: nil, operations: 20)
     decodeAlone("ApiTree decode alone, api.created", bytes: body.count, operations: 20) {

@@ -94,7 +94,7 @@ struct Profile {
             case "hmac":
                 let secret = WebhookCrypto.HMACKey(utf8: BenchmarkInputs.hmacSecret)
                 let request = try ConfluenceRequestSigner.hmac(secret: secret).sign(body: body, target: target, now: now)
-                let verifier = ConfluenceSignatureVerifier.hmac(secrets: [secret])
+                let verifier = try ConfluenceSignatureVerifier(secrets: [secret])
                 run = { _ = try await verifier.verify(request, eventName: "page_updated") }
                 offMainActor = { count in
                     try await Task.detached {
@@ -106,7 +106,7 @@ struct Profile {
                 let shared = WebhookCrypto.HMACKey(utf8: BenchmarkInputs.jwtSharedSecret)
                 let request = try ConfluenceRequestSigner.connect(clientKey: clientKey, sharedSecret: shared)
                     .sign(body: body, target: target, now: now, lifetime: 365 * 24 * 3600)
-                let verifier = ConfluenceSignatureVerifier.connect(sharedSecrets: [clientKey: [shared]])
+                let verifier = try ConfluenceSignatureVerifier(sharedSecrets: [clientKey: [shared]])
                 run = { _ = try await verifier.verify(request, eventName: "page_updated") }
                 offMainActor = { count in
                     try await Task.detached {

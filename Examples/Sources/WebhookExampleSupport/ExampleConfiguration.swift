@@ -40,16 +40,16 @@ public struct ExampleConfiguration: Sendable {
     public func makeVerifiers() throws -> ExampleVerifiers {
         let keys = signer
         return ExampleVerifiers(
-            hipChat: HipChatSignatureVerifier(secrets: [keys.hipChat.oauthClientID: [keys.hipChat.secret]]),
-            confluence: .hmac(
+            hipChat: try HipChatSignatureVerifier(secrets: [keys.hipChat.oauthClientID: [keys.hipChat.secret]]),
+            confluence: try ConfluenceSignatureVerifier(
                 secrets: [keys.confluence.secret],
                 eventName: { $0.queryValue("event") }  // Cloud bodies name no event: /webhooks/confluence?event=<name>
             ),
-            rService: RServiceSignatureVerifier(
+            rService: try RServiceSignatureVerifier(
                 keys: try .sharedSecrets([keys.rService.key.sharedSecret].compactMap { $0 }),
                 issuer: keys.rService.issuer
             ),
-            apiTree: ApiTreeSignatureVerifier(
+            apiTree: try ApiTreeSignatureVerifier(
                 secrets: [keys.apiTree.secret],
                 webhookURL: keys.apiTree.webhookURL  // the URL registered with ApiTree, not the Host header
             )
@@ -80,10 +80,10 @@ public struct ExampleVerifiers: Sendable {
     /// The verifiers that accept what a test signer signs.
     public init(signer: WebhookTestSigner) throws {
         self.init(
-            hipChat: signer.hipChatVerifier(),
-            confluence: signer.confluenceVerifier(),
+            hipChat: try signer.hipChatVerifier(),
+            confluence: try signer.confluenceVerifier(),
             rService: try signer.rServiceVerifier(),
-            apiTree: signer.apiTreeVerifier()
+            apiTree: try signer.apiTreeVerifier()
         )
     }
 

@@ -90,7 +90,7 @@ struct VaporExampleTests {
 struct SingleVendorExampleTests {
     @Test func aConfluenceRouteGetsConfluenceEvents() async throws {
         let signer = WebhookTestSigner()
-        let app = Hummingbird.Application(router: buildConfluenceRouter(verifier: signer.confluenceVerifier()))
+        let app = Hummingbird.Application(router: buildConfluenceRouter(verifier: try signer.confluenceVerifier()))
         let request = try signer.signSample(.confluence, event: "page_created")
         try await app.test(.router) { client in
             var headers = HTTPFields()
