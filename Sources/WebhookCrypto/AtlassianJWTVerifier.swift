@@ -58,7 +58,9 @@ package struct AtlassianJWTVerifier: Sendable {
 
     private enum SecretSource: Sendable {
         case lookup(SecretLookup)
-        case table([String: JWTKeySet])
+        /// Keyed by the issuer's exact UTF-8 bytes: Swift `String` keys would let a canonically equivalent `iss`
+        /// (a Kelvin sign for `K`) find another installation's secrets.
+        case table([[UInt8]: JWTKeySet])
     }
 
     /// The longest `iss` used to find secrets, in UTF-8 bytes.
@@ -109,12 +111,12 @@ package struct AtlassianJWTVerifier: Sendable {
         guard !secrets.isEmpty else {
             throw WebhookError(.invalidConfiguration, "no installation and no secret is configured")
         }
-        var table: [String: JWTKeySet] = [:]
+        var table: [[UInt8]: JWTKeySet] = [:]
         for (issuer, list) in secrets {
             guard !list.isEmpty else {
                 throw WebhookError(.invalidConfiguration, "an installation is configured without a secret")
             }
-            table[issuer] = try Self.prepare(list)
+            table[Array(issuer.utf8)] = try Self.prepare(list)
         }
         self.source = .table(table)
         self.location = location
@@ -252,7 +254,7 @@ package struct AtlassianJWTVerifier: Sendable {
     func keys(forIssuer issuer: String) async throws(WebhookError) -> JWTKeySet {
         switch source {
         case .table(let table):
-            guard let keys = table[issuer] else {
+            guard let keys = table[Array(issuer.utf8)] else {
                 throw WebhookError(.unknownIssuer, "no secret is configured for the token's issuer")
             }
             return keys

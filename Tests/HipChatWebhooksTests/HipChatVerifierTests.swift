@@ -395,6 +395,15 @@ struct HipChatVerifierTests {
         )
     }
 
+    @Test("an iss canonically equivalent to an installation's id does not find its secrets (F6: bytes decide)")
+    func equivalentIssuerIsAnotherInstallation() async {
+        let verifier = Support.verifier(secrets: ["K-tenant": [Support.secret]])
+        let kelvin = Support.hmacToken(claims: Support.claims(iss: "\u{212A}-tenant"))
+        #expect(await Support.rejection(verifier, Support.request(token: kelvin))?.code == .unknownIssuer)
+        let plain = Support.hmacToken(claims: Support.claims(iss: "K-tenant"))
+        #expect(await Support.rejection(verifier, Support.request(token: plain)) == nil)
+    }
+
     @Test("a crit header is refused; a kid does not stop the installation's secrets (they have no kid) from verifying")
     func critAndKid() async {
         let crit = Support.hmacToken(header: #"{"alg":"HS256","crit":["exp"],"exp":1}"#)
