@@ -46,6 +46,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
+        // Test-only: the property-based tests of WebhookKitTests (Tests/WebhookKitTests/PropertyTests.swift).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: Crypto
@@ -226,7 +228,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookKitTests",
-            dependencies: ["WebhookKit", "WebhookTesting"],
+            dependencies: [
+                "WebhookKit", "WebhookTesting",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]
