@@ -7,19 +7,19 @@ import WebhookKit
 let file = FuzzFixtures.request("rservice/requests/verified-rs256-request-note-added.json")
 let clock: @Sendable () -> Double = { FuzzKeys.rServiceNow }
 let verifiers = [
-    RServiceSignatureVerifier(
+    try! RServiceSignatureVerifier(
         keys: try! .publicKeys([FuzzKeys.rs256PublicKey, FuzzKeys.es256PublicKey]),
         issuer: FuzzKeys.rServiceIssuer,
         audience: FuzzKeys.rServiceAudience,
         clock: clock
     ),
-    RServiceSignatureVerifier(
+    try! RServiceSignatureVerifier(
         keys: try! .sharedSecrets([FuzzKeys.rServiceSecret]),
         issuer: FuzzKeys.rServiceIssuer,
         audience: FuzzKeys.rServiceAudience,
         clock: clock
     ),
-    RServiceSignatureVerifier(keys: .unsigned, issuer: FuzzKeys.rServiceIssuer, clock: clock),
+    try! RServiceSignatureVerifier(keys: .unsigned, issuer: FuzzKeys.rServiceIssuer, clock: clock),
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")

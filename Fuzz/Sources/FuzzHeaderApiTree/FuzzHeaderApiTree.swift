@@ -5,8 +5,8 @@ import WebhookKit
 // (Base64 of HMAC-SHA1) and with hex of HMAC-SHA256.
 let file = FuzzFixtures.request("apitree/requests/api-created.json")
 let verifiers = [
-    ApiTreeSignatureVerifier(secrets: [FuzzKeys.apiTreeSecret], webhookURL: FuzzKeys.apiTreeWebhookURL),
-    ApiTreeSignatureVerifier(
+    try! ApiTreeSignatureVerifier(secrets: [FuzzKeys.apiTreeSecret], webhookURL: FuzzKeys.apiTreeWebhookURL),
+    try! ApiTreeSignatureVerifier(
         secrets: [FuzzKeys.apiTreeSecret],
         webhookURL: FuzzKeys.apiTreeWebhookURL,
         scheme: .init(algorithm: .sha256, encoding: .hex)

@@ -3,7 +3,7 @@ import WebhookKit
 
 // The whole Confluence HMAC verifier on a fixture request whose `X-Hub-Signature` is the input.
 let file = FuzzFixtures.request("confluence/requests/hmac-page-updated.json")
-let verifier = ConfluenceSignatureVerifier.hmac(
+let verifier = try! ConfluenceSignatureVerifier(
     secrets: FuzzKeys.confluenceHMACSecrets,
     clock: { FuzzKeys.confluenceNow }
 )

@@ -3,7 +3,7 @@ import WebhookKit
 
 // The whole Confluence Connect verifier (JWT with `qsh`) on a fixture request whose `Authorization` is the input.
 let file = FuzzFixtures.request("confluence/requests/connect-page-created.json")
-let verifier = ConfluenceSignatureVerifier.connect(
+let verifier = try! ConfluenceSignatureVerifier(
     sharedSecrets: [FuzzKeys.confluenceClientKey: [FuzzKeys.confluenceSharedSecret]],
     baseURL: FuzzKeys.confluenceBaseURL,
     clock: { FuzzKeys.confluenceNow }

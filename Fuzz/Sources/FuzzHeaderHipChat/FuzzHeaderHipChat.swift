@@ -3,7 +3,7 @@ import WebhookKit
 
 // The whole HipChat verifier on a fixture request whose `Authorization` is the input.
 let file = FuzzFixtures.request("hipchat/requests/header-jwt.json")
-let verifier = HipChatSignatureVerifier(
+let verifier = try! HipChatSignatureVerifier(
     secrets: [FuzzKeys.hipChatOAuthID: [FuzzKeys.hipChatSecret]],
     requireSubjectMatchesSender: true,
     clock: { FuzzKeys.hipChatNow }
