@@ -50,6 +50,7 @@ def render() -> str:
         "// Regenerate with `python3 Scripts/generate-samples.py`; a test fails when this file and Fixtures/ differ.",
         "// swift-format-ignore-file",
         "",
+        "import WebhookCore",
         "import WebhookRegistry",
         "",
         "extension WebhookSamples {",
