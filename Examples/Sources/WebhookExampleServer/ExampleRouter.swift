@@ -1,6 +1,6 @@
 public import Hummingbird
 import Logging
-import WebhookExampleSupport
+public import WebhookExampleSupport
 public import WebhookKit
 public import WebhookKitHummingbird
 
@@ -58,7 +58,8 @@ public func buildRouter(verifiers: ExampleVerifiers) -> Router<BasicRequestConte
         )
         .add(middleware: WebhookMiddleware(receiver.for(vendor), options: options))
         .post { _, context -> HTTPResponse.Status in
-            context.logger.info("\(summary(of: try context.requireWebhook()))")
+            let webhook = try context.requireWebhook()
+            context.logger.info("\(summary(of: webhook))")
             return .ok
         }
     }

@@ -1,5 +1,5 @@
 public import Vapor
-import WebhookExampleSupport
+public import WebhookExampleSupport
 public import WebhookKit
 import WebhookKitVapor
 
