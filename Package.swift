@@ -11,8 +11,6 @@ let package = Package(
     name: "WebhookKit",
     products: [
         .library(name: "WebhookKit", targets: ["WebhookKit"]),
-        .library(name: "WebhookCrypto", targets: ["WebhookCrypto"]),
-        .library(name: "WebhookCore", targets: ["WebhookCore"]),
         .library(name: "WebhookRegistry", targets: ["WebhookRegistry"]),
         .library(name: "HipChatWebhooks", targets: ["HipChatWebhooks"]),
         .library(name: "ConfluenceWebhooks", targets: ["ConfluenceWebhooks"]),
@@ -73,6 +71,11 @@ let package = Package(
             dependencies: [.product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
+        // The lenient Codable value types of the vendors' payload models (ids, Booleans, timestamps).
+        .target(
+            name: "WebhookValues",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "WebhookRegistry",
             dependencies: ["WebhookCore"],
@@ -82,22 +85,22 @@ let package = Package(
         // MARK: Vendors
         .target(
             name: "HipChatWebhooks",
-            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ConfluenceWebhooks",
-            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "RServiceWebhooks",
-            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "ApiTreeWebhooks",
-            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry"],
+            dependencies: ["WebhookCore", "WebhookCrypto", "WebhookRegistry", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
 
@@ -105,14 +108,14 @@ let package = Package(
         .target(
             name: "WebhookKit",
             dependencies: [
-                "WebhookCore", "WebhookCrypto", "WebhookRegistry",
+                "WebhookCore", "WebhookCrypto", "WebhookRegistry", "WebhookValues",
                 "HipChatWebhooks", "ConfluenceWebhooks", "RServiceWebhooks", "ApiTreeWebhooks",
             ],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "WebhookTesting",
-            dependencies: ["WebhookKit"],
+            dependencies: ["WebhookKit", "WebhookCore", "WebhookCrypto", "WebhookRegistry", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -167,7 +170,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookCoreTests",
-            dependencies: ["WebhookCore", "WebhookRegistry", "WebhookCrypto"],
+            dependencies: ["WebhookCore", "WebhookRegistry", "WebhookCrypto", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -177,24 +180,24 @@ let package = Package(
         ),
         .testTarget(
             name: "HipChatWebhooksTests",
-            dependencies: [
+            dependencies: ["WebhookValues",
                 "HipChatWebhooks", "WebhookCore", "WebhookCrypto", "WebhookFixtureSupport", "WebhookTesting",
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ConfluenceWebhooksTests",
-            dependencies: ["ConfluenceWebhooks", "WebhookCore", "WebhookCrypto", "WebhookTesting"],
+            dependencies: ["ConfluenceWebhooks", "WebhookCore", "WebhookCrypto", "WebhookTesting", "WebhookValues"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RServiceWebhooksTests",
-            dependencies: ["RServiceWebhooks", "WebhookCore", "WebhookCrypto", "WebhookTesting"],
+            dependencies: ["WebhookValues", "RServiceWebhooks", "WebhookCore", "WebhookCrypto", "WebhookTesting"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ApiTreeWebhooksTests",
-            dependencies: [
+            dependencies: ["WebhookValues",
                 "ApiTreeWebhooks", "WebhookCore", "WebhookCrypto", "WebhookFixtureSupport", "WebhookTesting",
             ],
             swiftSettings: swiftSettings

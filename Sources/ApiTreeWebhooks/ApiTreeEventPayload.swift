@@ -1,5 +1,6 @@
 public import WebhookCore
 public import WebhookRegistry
+public import WebhookValues
 
 /// An ApiTree event message, as the Event-API posts it to a webhook: the same shape for every event name.
 ///

@@ -1,6 +1,7 @@
 public import Foundation
 public import WebhookCore
 public import WebhookRegistry
+public import WebhookValues
 
 /// A webhook resource of ApiTree's Event-API.
 ///

@@ -72,7 +72,7 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
         }
 
         /// Encodes a MAC for the header.
-        func encode(_ mac: [UInt8]) -> String {
+        package func encode(_ mac: [UInt8]) -> String {
             switch encoding {
             case .base64: Base64.encode(mac)
             case .hex: Hex.encode(mac)
@@ -113,14 +113,14 @@ public struct ApiTreeSignatureVerifier: WebhookVerifier {
 
     /// Creates a verifier.
     /// - Parameters:
-    ///   - secrets: The webhook's secret, as `HMACKey(utf8:)`; several during a rotation. Each is prepared once here.
+    ///   - secrets: The webhook's secret, as `WebhookSecret(utf8:)`; several during a rotation. Each is prepared once here.
     ///   - webhookURL: The URL exactly as registered with ApiTree (scheme, host, path and any query).
     ///   - scheme: The signature scheme (default ``Scheme/default``).
     ///   - limits: Size limits, checked before anything else.
     /// - Throws: `WebhookError.Code.invalidConfiguration` for no secret or an empty URL with the URL-then-body
     ///   layout; `WebhookError.Code.invalidKey` for an empty secret.
     public init(
-        secrets: [HMACKey],
+        secrets: [WebhookSecret],
         webhookURL: String,
         scheme: Scheme = .default,
         limits: WebhookLimits = .default

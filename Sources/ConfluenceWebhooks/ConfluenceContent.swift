@@ -1,4 +1,5 @@
 public import WebhookCore
+public import WebhookValues
 
 /// A REST API v1 content object, the body of `content_*` events (seen for content properties).
 ///

@@ -1,4 +1,5 @@
-public import WebhookCore
+import WebhookCore
+public import WebhookValues
 
 /// The members every Confluence webhook body may carry next to its family object (`page`, `comment`, ...).
 ///

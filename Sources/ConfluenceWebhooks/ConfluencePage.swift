@@ -1,4 +1,5 @@
 public import WebhookCore
+public import WebhookValues
 
 /// A page (or blog post, or other content) as webhook bodies describe it: the `page`, `blog`, `oldParent`,
 /// `labeled`, `attachedTo` and comment `parent` objects.

@@ -60,7 +60,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     /// the request is then rejected with `keyFetchFailed`, of category `configuration` (500), so that Atlassian
     /// retries. The `clientKey` comes from an unverified token: treat it as untrusted input (at most 256 bytes, any
     /// characters).
-    public typealias SharedSecretLookup = @Sendable (_ clientKey: String) async throws -> [HMACKey]
+    public typealias SharedSecretLookup = @Sendable (_ clientKey: String) async throws -> [WebhookSecret]
 
     /// Tells the event name of a request from outside its body, typically from the path the receiver registered
     /// for that event. Returns `nil` when it cannot tell.
@@ -109,7 +109,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     /// A verifier for webhooks signed with `X-Hub-Signature` (HMAC-SHA256 of the raw body).
     ///
     /// - Parameters:
-    ///   - secrets: The webhook secrets, as `HMACKey(utf8:)` of the text entered in Confluence; a delivery signed
+    ///   - secrets: The webhook secrets, as `WebhookSecret(utf8:)` of the text entered in Confluence; a delivery signed
     ///     with any of them is accepted (rotation). Each secret's HMAC state is prepared once, here.
     ///   - limits: The body size limit, applied before anything else.
     ///   - eventName: Tells the event name from the request when the caller passes none to `verify`. When the
@@ -118,7 +118,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///   - clock: UNIX seconds now (unused by HMAC verification; kept for symmetry with the Connect initialisers).
     /// - Throws: `invalidConfiguration` for an empty list, `invalidKey` for an empty secret.
     public init(
-        secrets: [HMACKey],
+        secrets: [WebhookSecret],
         limits: WebhookLimits = .default,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
@@ -194,7 +194,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///   negative or not finite, or a `baseURL` that is not an `https` URL with a host; `invalidKey` for an empty
     ///   secret.
     public init(
-        sharedSecrets: [String: [HMACKey]],
+        sharedSecrets: [String: [WebhookSecret]],
         baseURL: String? = nil,
         leeway: Double = 60,
         limits: WebhookLimits = .default,

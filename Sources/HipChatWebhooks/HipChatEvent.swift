@@ -1,5 +1,6 @@
 public import WebhookCore
 public import WebhookRegistry
+public import WebhookValues
 
 /// A HipChat webhook, decoded: one case per event name, and ``unknown(name:json:)`` for names the
 /// registry does not know.

@@ -1,5 +1,6 @@
 public import WebhookCore
 public import WebhookRegistry
+public import WebhookValues
 
 /// The body of a `room_message` or `room_notification` webhook.
 public struct HipChatMessageEvent: Codable, Sendable, Equatable {

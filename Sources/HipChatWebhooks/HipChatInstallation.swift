@@ -1,5 +1,6 @@
 public import WebhookCore
 import WebhookRegistry
+public import WebhookValues
 
 /// The body HipChat posts to an add-on's `installable.callbackUrl` when the add-on is installed.
 ///

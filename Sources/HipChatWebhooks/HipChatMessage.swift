@@ -1,4 +1,5 @@
 public import WebhookCore
+public import WebhookValues
 
 /// A message in a room, as `item.message` carries it in `room_message` and `room_notification`.
 public struct HipChatMessage: Codable, Sendable, Equatable {

@@ -1,4 +1,5 @@
-public import WebhookCore
+import WebhookCore
+public import WebhookValues
 
 /// A HipChat room, as it appears in `item.room`.
 ///

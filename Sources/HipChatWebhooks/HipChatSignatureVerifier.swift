@@ -1,6 +1,7 @@
 public import WebhookCore
 public import WebhookCrypto
 import WebhookRegistry
+import WebhookValues
 
 /// Verifies HipChat add-on webhooks: an HS256 JWT signed with the installation's OAuth secret, sent in the
 /// `signed_request` query parameter or in `Authorization: JWT <token>` (also `JWT token=<token>`).
@@ -46,7 +47,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     /// replaced. Throw only when the lookup itself fails (a database error): the request is then rejected with
     /// `key_fetch_failed`, of category `configuration` (500), so that HipChat retries. The id is untrusted input:
     /// use it only as an opaque key.
-    public typealias SecretLookup = @Sendable (_ oauthClientID: String) async throws -> [HMACKey]
+    public typealias SecretLookup = @Sendable (_ oauthClientID: String) async throws -> [WebhookSecret]
 
     /// The longest `iss` handed to the secret lookup, in UTF-8 bytes.
     public static let maximumIssuerLength = AtlassianJWTVerifier.maximumIssuerLength
@@ -74,7 +75,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
 
     /// Creates a verifier that finds secrets through a lookup (one add-on, many installations).
     /// - Parameters:
-    ///   - secrets: Finds an installation's OAuth secrets (as `HMACKey(utf8: oauthSecret)`) by its OAuth client id.
+    ///   - secrets: Finds an installation's OAuth secrets (as `WebhookSecret(utf8: oauthSecret)`) by its OAuth client id.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of `item.sender` or `item.message.from`
     ///     (default off).
@@ -106,7 +107,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
 
     /// Creates a verifier with a fixed table of installations; their keys are prepared once here.
     /// - Parameters:
-    ///   - secrets: OAuth secrets (as `HMACKey(utf8: oauthSecret)`) by OAuth client id; several per id for rotation.
+    ///   - secrets: OAuth secrets (as `WebhookSecret(utf8: oauthSecret)`) by OAuth client id; several per id for rotation.
     ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of the body's sender (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
@@ -114,7 +115,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     /// - Throws: `invalid_configuration` for an empty table, an installation without a secret, or a leeway that is
     ///   negative or not finite; `invalid_key` for an empty secret.
     public init(
-        secrets: [String: [HMACKey]],
+        secrets: [String: [WebhookSecret]],
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,

@@ -1,4 +1,5 @@
 public import WebhookCore
+public import WebhookValues
 
 /// A HipChat user, as it appears in `message.from`, `message.mentions` and `item.sender`.
 public struct HipChatUser: Codable, Sendable, Equatable {

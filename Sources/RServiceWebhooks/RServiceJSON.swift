@@ -7,21 +7,21 @@ import WebhookCore
 /// whole document (RFC 8259 grammar, UTF-8, nesting depth) before it gives any range, so a range is only used from a
 /// document that every conforming parser reads the same way. Members named twice are kept, so that each caller can
 /// refuse an ambiguous member; names are compared as bytes after unescaping (`"d\u0061ta"` is `data`).
-enum RServiceJSON {
+package enum RServiceJSON {
     /// One top-level member: its unescaped name and the range of its value (without surrounding whitespace; a
     /// string's range includes its quotes).
-    typealias Member = (name: String, value: Range<Int>)
+    package typealias Member = (name: String, value: Range<Int>)
 
     /// Nesting up to 256 levels; no limit on the number of containers, which the body size bounds.
     static let limits = JSONReader.Limits(maximumDepth: 256, maximumContainers: .max)
 
     /// The members of `bytes` in document order, or nil unless it is exactly one valid JSON object.
-    static func members(of bytes: [UInt8]) -> [Member]? {
+    package static func members(of bytes: [UInt8]) -> [Member]? {
         try? JSONReader.topLevelMembers(bytes, limits: limits, rejectDuplicates: false, acceptsOverflowingNumbers: true)
     }
 
     /// The first member named `name`, and how many members have that name.
-    static func first(named name: String, in members: [Member]) -> (member: Member?, count: Int) {
+    package static func first(named name: String, in members: [Member]) -> (member: Member?, count: Int) {
         var first: Member?
         var count = 0
         for member in members where member.name.utf8.elementsEqual(name.utf8) {
@@ -37,7 +37,7 @@ enum RServiceJSON {
     }
 
     /// Whether the value is a number.
-    static func isNumber(_ member: Member, in bytes: [UInt8]) -> Bool {
+    package static func isNumber(_ member: Member, in bytes: [UInt8]) -> Bool {
         let byte = lead(of: member, in: bytes)
         return byte == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }

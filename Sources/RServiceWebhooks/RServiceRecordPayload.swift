@@ -1,4 +1,5 @@
-public import WebhookCore
+import WebhookCore
+public import WebhookValues
 
 /// The payload of most R-Service record events: `*.create`, `*.update`, `*.delete` (of project tasks),
 /// `*.note-added`, `*.status-changed`, `*.team-changed`, `*.member-changed`, `*.manager-changed`,

@@ -1,4 +1,5 @@
 public import WebhookCore
+public import WebhookValues
 
 /// The payload of `time_entry.create`, `time_entry.update` and `time_entry.delete`: the vendor sends every field of
 /// the time entry (except `cost`).

@@ -58,7 +58,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         /// only ones accepted with keys from OpenID Connect discovery. (PS* is never sent by R-Service.)
         public static let asymmetricAlgorithms: Set<JWSAlgorithm> = [.rs256, .rs384, .rs512, .es256, .es384, .es512]
 
-        /// The webhook policy's public keys (several for rotation), as PEM-read `PublicKey` values.
+        /// The webhook policy's public keys (several for rotation), as PEM-read `WebhookPublicKey` values.
         ///
         /// An RSA key accepts RS256, RS384 and RS512; an EC key accepts the ES* of its curve only (raw R‖S
         /// signatures). With `algorithm` (the policy's `jwt_alg`), every key accepts exactly that algorithm.
@@ -67,7 +67,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         ///   - algorithm: The policy's algorithm, or `nil` to accept what each key allows.
         /// - Throws: `WebhookError/Code/invalidConfiguration` for no keys, or an algorithm that is not an RS* or
         ///   ES* algorithm fitting every key (`none` is configured with ``unsigned``, HS* with ``sharedSecrets(_:algorithms:)``).
-        public static func publicKeys(_ keys: [PublicKey], algorithm: JWSAlgorithm? = nil) throws(WebhookError)
+        public static func publicKeys(_ keys: [WebhookPublicKey], algorithm: JWSAlgorithm? = nil) throws(WebhookError)
             -> KeySource
         {
             guard !keys.isEmpty else { throw configurationError("no public keys configured") }
@@ -107,7 +107,7 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         /// - Throws: `WebhookError/Code/invalidConfiguration` for no secrets or a non-HS algorithm;
         ///   `WebhookError/Code/invalidKey` for an empty secret.
         public static func sharedSecrets(
-            _ secrets: [HMACKey],
+            _ secrets: [WebhookSecret],
             algorithms: Set<JWSAlgorithm> = [.hs256, .hs384, .hs512]
         ) throws(WebhookError) -> KeySource {
             guard !secrets.isEmpty else { throw configurationError("no shared secrets configured") }

@@ -1,5 +1,6 @@
-public import WebhookCore
+import WebhookCore
 public import WebhookRegistry
+public import WebhookValues
 
 /// A webhook resource of the R-Service Webhooks API (`GET /webhooks`, `GET /webhooks/:id`).
 public struct RServiceWebhook: Codable, Sendable, Equatable {

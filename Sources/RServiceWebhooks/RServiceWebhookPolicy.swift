@@ -1,4 +1,5 @@
-public import WebhookCore
+import WebhookCore
+public import WebhookValues
 
 /// A webhook policy of the R-Service Webhook Policies API: how the vendor signs a webhook's messages as a JWT.
 public struct RServiceWebhookPolicy: Codable, Sendable, Equatable {

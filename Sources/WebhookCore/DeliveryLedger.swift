@@ -112,7 +112,7 @@ public final class InMemoryDeliveryLedger: DeliveryLedger {
     private let state = Mutex(State())
     private let clock: @Sendable () -> Double
     /// The most keys held at once.
-    public let capacity: Int
+    package let capacity: Int
 
     /// Creates a ledger.
     /// - Parameters:
@@ -162,7 +162,7 @@ public final class InMemoryDeliveryLedger: DeliveryLedger {
     }
 
     /// The number of keys held now (claimed or completed, expired ones not yet dropped included).
-    public var count: Int {
+    package var count: Int {
         state.withLock { $0.entries.count }
     }
 }

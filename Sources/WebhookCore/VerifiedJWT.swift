@@ -1,23 +1,23 @@
 import Foundation
 
 /// The registered JWT claim names (RFC 7519 section 4.1).
-public enum RegisteredClaim: String, Hashable, Sendable, CaseIterable {
+package enum RegisteredClaim: String, Hashable, Sendable, CaseIterable {
     case iss, sub, aud, exp, nbf, iat, jti
 }
 
 /// The JOSE header members this library reads.
-public struct JOSEHeader: Sendable, Equatable {
+package struct JOSEHeader: Sendable, Equatable {
     /// `alg`, as sent.
-    public var algorithm: String
+    package var algorithm: String
     /// `kid`, if present.
-    public var keyID: String?
+    package var keyID: String?
     /// `typ`, if present.
-    public var type: String?
+    package var type: String?
     /// `crit`, if present. (Any entry makes verification fail: this library understands no extension.)
-    public var critical: [String]?
+    package var critical: [String]?
 
     /// Creates a header value.
-    public init(algorithm: String, keyID: String? = nil, type: String? = nil, critical: [String]? = nil) {
+    package init(algorithm: String, keyID: String? = nil, type: String? = nil, critical: [String]? = nil) {
         self.algorithm = algorithm
         self.keyID = keyID
         self.type = type
@@ -43,7 +43,7 @@ public struct JWTClaims: Sendable, Equatable {
     public var jwtID: String?
 
     /// Creates a claims value.
-    public init(
+    package init(
         issuer: String? = nil,
         subject: String? = nil,
         audience: [String]? = nil,
@@ -79,7 +79,7 @@ public struct JWTClaims: Sendable, Equatable {
 /// these).
 public struct VerifiedJWT: Sendable {
     /// The header.
-    public let header: JOSEHeader
+    package let header: JOSEHeader
     /// The registered claims.
     public let claims: JWTClaims
     /// The decoded claims JSON exactly as signed, for vendor claims (`context`, `qsh`, ...).

@@ -3,7 +3,7 @@
 // the HTTP answer for every outcome. It lives here once; the adapters only translate their framework's request
 // and response. It knows no vendor: vendor steps come through the verifier.
 import Foundation
-package import Logging
+public import Logging
 import Synchronization
 
 /// How the middleware answers a request that is authentic but cannot be decoded.
@@ -47,22 +47,6 @@ public struct WebhookLedgerFailurePolicy: Sendable, Hashable {
     public static let failOpen = WebhookLedgerFailurePolicy(failOpen: true)
 }
 
-/// Log levels the middleware uses; the adapters map them to their logger's levels.
-public struct WebhookLogLevel: Sendable, Hashable, Comparable {
-    let rank: Int
-
-    /// Debug.
-    public static let debug = WebhookLogLevel(rank: 1)
-    /// Info: the default for expected rejections.
-    public static let info = WebhookLogLevel(rank: 2)
-    /// Notice.
-    public static let notice = WebhookLogLevel(rank: 3)
-    /// Warning: configuration faults and ledger outages. Nothing an outside sender causes is logged higher.
-    public static let warning = WebhookLogLevel(rank: 4)
-
-    public static func < (lhs: WebhookLogLevel, rhs: WebhookLogLevel) -> Bool { lhs.rank < rhs.rank }
-}
-
 /// The middleware's settings. The body limit is the verifier's (`limits.maximumBodySize`), the event name is
 /// the verifier's to tell: neither is set here.
 public struct WebhookMiddlewareOptions: Sendable {
@@ -86,8 +70,8 @@ public struct WebhookMiddlewareOptions: Sendable {
     /// The `Retry-After` sent with `503` and in-progress answers. Default 30 seconds.
     public var retryAfter: Duration
     /// The level of the log line for an expected rejection (not authentic, over the limit, not decodable,
-    /// duplicate). Default ``WebhookLogLevel/info``.
-    public var rejectionLogLevel: WebhookLogLevel
+    /// duplicate). Default `.info`.
+    public var rejectionLogLevel: Logger.Level
     /// Tracks deliveries in flight; call ``WebhookDrain/beginDraining()`` during graceful shutdown.
     public var drain: WebhookDrain
 
@@ -101,7 +85,7 @@ public struct WebhookMiddlewareOptions: Sendable {
         claimTimeout: Duration = .seconds(300),
         retention: Duration = .seconds(3 * 86_400),
         retryAfter: Duration = .seconds(30),
-        rejectionLogLevel: WebhookLogLevel = .info,
+        rejectionLogLevel: Logger.Level = .info,
         drain: WebhookDrain = WebhookDrain()
     ) {
         self.decodingFailure = decodingFailure
@@ -188,11 +172,11 @@ extension Array {
 /// A line for the adapter's logger: a level, a message, and metadata (vendor, event, delivery key, code,
 /// outcome; never a secret, token, signature or body).
 package struct WebhookLogLine: Sendable {
-    package var level: WebhookLogLevel
+    package var level: Logger.Level
     package var message: String
     package var metadata: [(String, String)]
 
-    package init(level: WebhookLogLevel, message: String, metadata: [(String, String)] = []) {
+    package init(level: Logger.Level, message: String, metadata: [(String, String)] = []) {
         self.level = level
         self.message = message
         self.metadata = metadata
@@ -200,13 +184,6 @@ package struct WebhookLogLine: Sendable {
 
     /// Writes the line to a swift-log logger (the request's logger in the adapters).
     package func emit(to logger: Logger) {
-        let level: Logger.Level =
-            switch self.level {
-            case .debug: .debug
-            case .info: .info
-            case .notice: .notice
-            default: .warning
-            }
         var fields = Logger.Metadata()
         for (key, value) in metadata { fields[key] = .string(value) }
         logger.log(level: level, "\(message)", metadata: fields)

@@ -17,12 +17,12 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
     private var fields: [Field]
 
     /// Creates an empty header list.
-    public init() {
+    package init() {
         fields = []
     }
 
     /// Creates a header list from fields in arrival order.
-    public init(_ fields: [Field]) {
+    package init(_ fields: [Field]) {
         self.fields = fields
     }
 
@@ -41,7 +41,7 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
     }
 
     /// Replaces every field of that name with one field.
-    public mutating func replaceOrAdd(name: String, value: String) {
+    package mutating func replaceOrAdd(name: String, value: String) {
         fields.removeAll { Self.namesMatch($0.name, name) }
         fields.append(Field(name: name, value: value))
     }
@@ -70,7 +70,7 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
     }
 
     /// How often a header appears: for one that must not be repeated.
-    public enum Occurrence: Sendable, Hashable {
+    package enum Occurrence: Sendable, Hashable {
         /// The header is not there.
         case absent
         /// The header appears once, with this value.
@@ -83,7 +83,7 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
     /// ``values(_:)`` it builds no array.
     /// - Parameter name: The header name.
     /// - Returns: Whether it is absent, its value when it appears once, or `repeated`.
-    public func occurrence(of name: String) -> Occurrence {
+    package func occurrence(of name: String) -> Occurrence {
         var found: String?
         for field in fields where Self.namesMatch(field.name, name) {
             guard found == nil else { return .repeated }
@@ -93,12 +93,12 @@ public struct WebhookHeaders: Sendable, Hashable, Sequence, ExpressibleByDiction
     }
 
     /// Whether a header of that name is present.
-    public func contains(_ name: String) -> Bool {
+    package func contains(_ name: String) -> Bool {
         first(name) != nil
     }
 
     /// The number of fields.
-    public var count: Int { fields.count }
+    package var count: Int { fields.count }
 
     public func makeIterator() -> IndexingIterator<[Field]> {
         fields.makeIterator()

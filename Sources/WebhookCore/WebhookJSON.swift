@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 
 /// JSON decoding and encoding with this package's error conventions.
-public enum WebhookJSON {
+package enum WebhookJSON {
     /// Decodes a JSON object body into a model.
     ///
     /// - Parameters:
@@ -12,7 +12,7 @@ public enum WebhookJSON {
     /// - Throws: ``WebhookError`` with ``WebhookError/Code/malformedBody`` for an empty body, invalid JSON or a
     ///   top-level value that is not an object, and ``WebhookError/Code/invalidPayload`` naming the field's path
     ///   for a field of the wrong type or a missing required field.
-    public static func decode<T: Decodable>(
+    package static func decode<T: Decodable>(
         _ type: T.Type,
         from bytes: some DataProtocol,
         vendor: WebhookVendor? = nil
@@ -39,7 +39,7 @@ public enum WebhookJSON {
     /// at most 64 levels deep and 100 000 arrays and objects.
     /// - Throws: ``WebhookError`` with ``WebhookError/Code/malformedBody`` for an empty body, invalid JSON, a
     ///   top-level value that is not an object, or a document over the limits.
-    public static func value(from bytes: some DataProtocol, vendor: WebhookVendor? = nil) throws(WebhookError)
+    package static func value(from bytes: some DataProtocol, vendor: WebhookVendor? = nil) throws(WebhookError)
         -> JSONValue
     {
         let array = Array(bytes)
@@ -62,7 +62,7 @@ public enum WebhookJSON {
     }
 
     /// Encodes a model with sorted keys (stable output for tests and the command-line tool).
-    public static func encode(_ value: some Encodable) throws(WebhookError) -> [UInt8] {
+    package static func encode(_ value: some Encodable) throws(WebhookError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         do {
@@ -88,7 +88,7 @@ public enum WebhookJSON {
     }
 
     /// A readable description of a decoding error that names the path of the bad field.
-    public static func describe(_ error: DecodingError) -> String {
+    package static func describe(_ error: DecodingError) -> String {
         func path(_ codingPath: [any CodingKey]) -> String {
             guard !codingPath.isEmpty else { return "$" }
             return "$"

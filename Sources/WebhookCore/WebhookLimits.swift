@@ -15,14 +15,14 @@ public struct WebhookLimits: Sendable, Hashable {
     public static let `default` = WebhookLimits()
 
     /// Throws ``WebhookError/Code/bodyTooLarge`` when the body is over the limit.
-    public func checkBody(_ count: Int) throws(WebhookError) {
+    package func checkBody(_ count: Int) throws(WebhookError) {
         if count > maximumBodySize {
             throw WebhookError(.bodyTooLarge, "body of \(count) bytes is over the limit of \(maximumBodySize)")
         }
     }
 
     /// Throws ``WebhookError/Code/tokenTooLarge`` when the token is over the limit.
-    public func checkToken(_ count: Int) throws(WebhookError) {
+    package func checkToken(_ count: Int) throws(WebhookError) {
         if count > maximumTokenSize {
             throw WebhookError(.tokenTooLarge, "token of \(count) bytes is over the limit of \(maximumTokenSize)")
         }

@@ -43,14 +43,14 @@ public struct WebhookRequest: Sendable, Hashable {
     }
 
     /// The raw query of ``target`` (without `?` and fragment), or an empty string.
-    public var rawQuery: Substring {
+    package var rawQuery: Substring {
         Self.rawQuery(of: target)
     }
 
     /// The raw query of a request target (without `?` and fragment), or an empty string.
     /// - Parameter target: An origin-form target or a whole URL.
     /// - Returns: The text between the first `?` and the first `#`.
-    public static func rawQuery(of target: String) -> Substring {
+    package static func rawQuery(of target: String) -> Substring {
         let bytes = target.utf8
         let end = bytes.firstIndex(of: .hash) ?? bytes.endIndex
         guard let question = bytes[..<end].firstIndex(of: .question) else { return "" }
@@ -81,7 +81,7 @@ public struct WebhookRequest: Sendable, Hashable {
     }
 
     /// The query parameters in order, percent-decoded (`+` is a space), repeated names kept.
-    public var queryItems: [(name: String, value: String)] {
+    package var queryItems: [(name: String, value: String)] {
         QueryString.parse(rawQuery)
     }
 
@@ -92,10 +92,10 @@ public struct WebhookRequest: Sendable, Hashable {
 }
 
 /// Parsing and encoding of URL query strings.
-public enum QueryString {
+package enum QueryString {
     /// Splits a raw query into percent-decoded name-value pairs; `+` decodes to a space.
     /// Malformed percent escapes are kept literally rather than rejected.
-    public static func parse(_ query: some StringProtocol) -> [(name: String, value: String)] {
+    package static func parse(_ query: some StringProtocol) -> [(name: String, value: String)] {
         let bytes = Array(query.utf8)
         return bytes.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
             if let equals = pair.firstIndex(of: UInt8(ascii: "=")) {
@@ -106,7 +106,7 @@ public enum QueryString {
     }
 
     /// Percent-decodes a query component; `+` becomes a space. Invalid escapes and invalid UTF-8 are kept as they are.
-    public static func percentDecode(_ text: some StringProtocol) -> String {
+    package static func percentDecode(_ text: some StringProtocol) -> String {
         percentDecode(bytes: Array(text.utf8)[...])
     }
 

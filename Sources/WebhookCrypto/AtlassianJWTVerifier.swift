@@ -21,7 +21,7 @@ package import WebhookCore
 /// database is down): that is the receiver's outage, which no sender can cause, and not a finding about the request.
 package struct AtlassianJWTVerifier: Sendable {
     /// Finds the secrets of an installation by the token's unverified `iss`.
-    package typealias SecretLookup = @Sendable (_ issuer: String) async throws -> [HMACKey]
+    package typealias SecretLookup = @Sendable (_ issuer: String) async throws -> [WebhookSecret]
 
     /// Where a vendor puts the token, and how copies of it are treated.
     package struct TokenLocation: Sendable {
@@ -100,7 +100,7 @@ package struct AtlassianJWTVerifier: Sendable {
     /// - Throws: `invalid_configuration` for an empty table, an installation without a secret, or a bad leeway;
     ///   `invalid_key` for an empty secret.
     package init(
-        secrets: [String: [HMACKey]],
+        secrets: [String: [WebhookSecret]],
         location: TokenLocation,
         issuerName: String,
         leeway: Double,
@@ -259,7 +259,7 @@ package struct AtlassianJWTVerifier: Sendable {
             }
             return keys
         case .lookup(let lookup):
-            let secrets: [HMACKey]
+            let secrets: [WebhookSecret]
             do {
                 secrets = try await lookup(issuer)
             } catch {
@@ -273,7 +273,7 @@ package struct AtlassianJWTVerifier: Sendable {
     }
 
     /// One HS256 key per secret; an empty secret is `invalid_key`.
-    static func prepare(_ secrets: [HMACKey]) throws(WebhookError) -> JWTKeySet {
+    static func prepare(_ secrets: [WebhookSecret]) throws(WebhookError) -> JWTKeySet {
         var keys: [JWTVerificationKey] = []
         keys.reserveCapacity(secrets.count)
         for secret in secrets {

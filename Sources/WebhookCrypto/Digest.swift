@@ -1,5 +1,5 @@
 import COpenSSL
-public import Foundation
+package import Foundation
 
 /// A hash function. An open set: a struct with static members.
 public struct HashAlgorithm: Hashable, Sendable, CustomStringConvertible {
@@ -23,7 +23,7 @@ public struct HashAlgorithm: Hashable, Sendable, CustomStringConvertible {
     public static let sha512 = HashAlgorithm(.sha512)
 
     /// The digest length in bytes (20, 32, 48 or 64).
-    public var digestSize: Int {
+    package var digestSize: Int {
         switch identifier {
         case .sha1: 20
         case .sha256: 32
@@ -83,13 +83,13 @@ enum FetchedDigests {
 }
 
 /// One-shot message digests.
-public enum Digest {
+package enum Digest {
     /// Hashes data.
     /// - Parameters:
     ///   - data: The bytes to hash.
     ///   - algorithm: The hash function.
     /// - Returns: The digest, ``HashAlgorithm/digestSize`` bytes.
-    public static func hash(_ data: some DataProtocol, using algorithm: HashAlgorithm) -> [UInt8] {
+    package static func hash(_ data: some DataProtocol, using algorithm: HashAlgorithm) -> [UInt8] {
         defer { ERR_clear_error() }
         guard let context = EVP_MD_CTX_new() else {
             fatalError("OpenSSL could not allocate a digest context")
@@ -112,7 +112,7 @@ public enum Digest {
 }
 
 /// Comparison that takes the same time wherever the inputs differ.
-public enum ConstantTime {
+package enum ConstantTime {
     /// Compares two byte strings in constant time (for equal lengths).
     ///
     /// - Parameters:
@@ -120,7 +120,7 @@ public enum ConstantTime {
     ///   - rhs: The second bytes.
     /// - Returns: `false` when the lengths differ (lengths are not secret); otherwise the result of
     ///   `CRYPTO_memcmp` over all bytes.
-    public static func equals(_ lhs: some DataProtocol, _ rhs: some DataProtocol) -> Bool {
+    package static func equals(_ lhs: some DataProtocol, _ rhs: some DataProtocol) -> Bool {
         guard lhs.count == rhs.count else { return false }
         if lhs.isEmpty { return true }
         return withContiguousBytes(lhs) { left in

@@ -1,7 +1,7 @@
-public import WebhookCore
+package import WebhookCore
 
 /// Strict hexadecimal encoding and decoding.
-public enum Hex {
+package enum Hex {
     private static let lowerDigits: [UInt8] = Array("0123456789abcdef".utf8)
     private static let upperDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
@@ -10,7 +10,7 @@ public enum Hex {
     ///   - bytes: The bytes to encode.
     ///   - uppercase: Whether to use `A`-`F` instead of `a`-`f`.
     /// - Returns: The hexadecimal text.
-    public static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>, uppercase: Bool = false) -> String {
         let digits = uppercase ? upperDigits : lowerDigits
         var output: [UInt8] = []
         output.reserveCapacity(bytes.underestimatedCount * 2)
@@ -25,7 +25,7 @@ public enum Hex {
     /// - Parameter text: The text; an odd length or any non-hex character is an error.
     /// - Returns: The decoded bytes.
     /// - Throws: `WebhookError.Code.invalidEncoding`.
-    public static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
+    package static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
         try decode(utf8: text.utf8)
     }
 
@@ -33,7 +33,7 @@ public enum Hex {
     /// - Parameter bytes: The text's bytes; an odd length or any non-hex character is an error.
     /// - Returns: The decoded bytes.
     /// - Throws: `WebhookError.Code.invalidEncoding`.
-    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
+    package static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
         let result: [UInt8]? = withContiguousBuffer(bytes) { decodeHex($0) }
         guard let result else {
             throw WebhookError(.invalidEncoding, "invalid hexadecimal text")
@@ -68,11 +68,11 @@ public enum Hex {
 ///
 /// Decoding requires the length to be a multiple of four, padding only at the end, zero unused
 /// bits, and no whitespace or other stray characters.
-public enum Base64 {
+package enum Base64 {
     /// Encodes bytes as padded standard Base64.
     /// - Parameter bytes: The bytes to encode.
     /// - Returns: The Base64 text.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         Base64Codec.encode(Array(bytes), alphabet: Base64Codec.standardAlphabet, padded: true)
     }
 
@@ -80,7 +80,7 @@ public enum Base64 {
     /// - Parameter text: The text.
     /// - Returns: The decoded bytes.
     /// - Throws: `WebhookError.Code.invalidEncoding`.
-    public static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
+    package static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
         try decode(utf8: text.utf8)
     }
 
@@ -88,7 +88,7 @@ public enum Base64 {
     /// - Parameter bytes: The text's bytes.
     /// - Returns: The decoded bytes.
     /// - Throws: `WebhookError.Code.invalidEncoding`.
-    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
+    package static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
         let result: [UInt8]? = withContiguousBuffer(bytes) { Base64Codec.decodePadded($0) }
         guard let result else {
             throw WebhookError(.invalidEncoding, "invalid Base64 text")
@@ -101,11 +101,11 @@ public enum Base64 {
 ///
 /// Decoding rejects `=`, `+`, `/`, whitespace, a length of 4n+1, and non-zero unused trailing bits
 /// (so every byte string has exactly one accepted encoding).
-public enum Base64URL {
+package enum Base64URL {
     /// Encodes bytes as unpadded Base64URL.
     /// - Parameter bytes: The bytes to encode.
     /// - Returns: The Base64URL text.
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         Base64Codec.encode(Array(bytes), alphabet: Base64Codec.urlAlphabet, padded: false)
     }
 
@@ -113,7 +113,7 @@ public enum Base64URL {
     /// - Parameter text: The text.
     /// - Returns: The decoded bytes.
     /// - Throws: `WebhookError.Code.invalidEncoding`.
-    public static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
+    package static func decode(_ text: some StringProtocol) throws(WebhookError) -> [UInt8] {
         try decode(utf8: text.utf8)
     }
 
@@ -121,7 +121,7 @@ public enum Base64URL {
     /// - Parameter bytes: The text's bytes.
     /// - Returns: The decoded bytes.
     /// - Throws: `WebhookError.Code.invalidEncoding`.
-    public static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
+    package static func decode(utf8 bytes: some Collection<UInt8>) throws(WebhookError) -> [UInt8] {
         let result: [UInt8]? = withContiguousBuffer(bytes) { Base64Codec.decodeUnpaddedURL($0) }
         guard let result else {
             throw WebhookError(.invalidEncoding, "invalid Base64URL text")

@@ -4,7 +4,7 @@ public import Foundation
 /// HMAC key material.
 ///
 /// The bytes are never shown: `description`, `debugDescription` and reflection print only the length.
-public struct HMACKey: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+public struct WebhookSecret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     let bytes: [UInt8]
 
     /// Creates a key from raw bytes.
@@ -20,9 +20,9 @@ public struct HMACKey: Sendable, CustomStringConvertible, CustomDebugStringConve
     }
 
     /// The key length in bytes.
-    public var count: Int { bytes.count }
+    package var count: Int { bytes.count }
 
-    public var description: String { "HMACKey(\(bytes.count) bytes)" }
+    public var description: String { "WebhookSecret(\(bytes.count) bytes)" }
     public var debugDescription: String { description }
     public var customMirror: Mirror { Mirror(self, children: ["count": bytes.count]) }
 }
@@ -31,31 +31,31 @@ public struct HMACKey: Sendable, CustomStringConvertible, CustomDebugStringConve
 ///
 /// `init` makes one keyed `EVP_MAC_CTX`; each call works on its own copy of it (`EVP_MAC_CTX_dup`), so the keyed
 /// context is only ever read. The value is `Sendable` and may be used from many tasks at once.
-public struct HMACAuthenticator: Sendable {
+package struct HMACAuthenticator: Sendable {
     private let keyed: KeyedMACContext
 
     /// Prepares an authenticator.
     /// - Parameters:
     ///   - key: The secret key.
     ///   - algorithm: The hash function.
-    public init(key: HMACKey, algorithm: HashAlgorithm) {
+    package init(key: WebhookSecret, algorithm: HashAlgorithm) {
         self.keyed = KeyedMACContext(key: key.bytes, algorithm: algorithm)
     }
 
     /// The hash function.
-    public var algorithm: HashAlgorithm { keyed.algorithm }
+    package var algorithm: HashAlgorithm { keyed.algorithm }
 
     /// Computes the MAC of a message.
     /// - Parameter message: The message bytes.
     /// - Returns: The full-length MAC (``HashAlgorithm/digestSize`` bytes).
-    public func authenticationCode(for message: some DataProtocol) -> [UInt8] {
+    package func authenticationCode(for message: some DataProtocol) -> [UInt8] {
         withContiguousBytes(message) { bytes in keyed.authenticationCode { $0.update(bytes) } }
     }
 
     /// Computes the MAC of the concatenation of `parts`, without concatenating them in memory.
     /// - Parameter parts: The message, in pieces.
     /// - Returns: The full-length MAC.
-    public func authenticationCode(forParts parts: [[UInt8]]) -> [UInt8] {
+    package func authenticationCode(forParts parts: [[UInt8]]) -> [UInt8] {
         keyed.authenticationCode { $0.update(parts) }
     }
 
@@ -66,7 +66,7 @@ public struct HMACAuthenticator: Sendable {
     ///   - mac: The presented MAC bytes (decode hex or Base64 first).
     ///   - message: The message bytes.
     /// - Returns: Whether the MAC is valid.
-    public func isValidAuthenticationCode(_ mac: some DataProtocol, for message: some DataProtocol) -> Bool {
+    package func isValidAuthenticationCode(_ mac: some DataProtocol, for message: some DataProtocol) -> Bool {
         withContiguousBytes(mac) { presented in
             withContiguousBytes(message) { isValidAuthenticationCode(presented, for: $0) }
         }
@@ -77,7 +77,7 @@ public struct HMACAuthenticator: Sendable {
     ///   - mac: The presented MAC bytes; only a full-length MAC can be valid.
     ///   - parts: The message, in pieces.
     /// - Returns: Whether the MAC is valid.
-    public func isValidAuthenticationCode(_ mac: some DataProtocol, forParts parts: [[UInt8]]) -> Bool {
+    package func isValidAuthenticationCode(_ mac: some DataProtocol, forParts parts: [[UInt8]]) -> Bool {
         withContiguousBytes(mac) { presented in keyed.isValid(presented) { $0.update(parts) } }
     }
 

@@ -34,7 +34,7 @@ public struct JWSAlgorithm: RawRepresentable, Hashable, Sendable, CustomStringCo
     public static let es512 = JWSAlgorithm(rawValue: "ES512")
 
     /// Every algorithm this library implements.
-    public static let supported: [JWSAlgorithm] = [
+    package static let supported: [JWSAlgorithm] = [
         .hs256, .hs384, .hs512, .rs256, .rs384, .rs512, .ps256, .ps384, .ps512, .es256, .es384, .es512,
     ]
 

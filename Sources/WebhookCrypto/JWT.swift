@@ -1,22 +1,22 @@
-public import Foundation
-public import WebhookCore
+package import Foundation
+package import WebhookCore
 
 /// How ``JWTVerifier`` checks claims and limits input.
-public struct JWTValidationOptions: Sendable {
+package struct JWTValidationOptions: Sendable {
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60). It must be finite and at least 0:
     /// otherwise every verification fails with `WebhookError.Code.invalidConfiguration`.
-    public var leeway: Double
+    package var leeway: Double
     /// Claims that must be present (default none).
-    public var requiredClaims: Set<RegisteredClaim>
+    package var requiredClaims: Set<RegisteredClaim>
     /// Accepted issuers; nil means `iss` is not checked. Otherwise `iss` must be present and equal one of them.
-    public var issuers: [String]?
+    package var issuers: [String]?
     /// Accepted audiences; nil means `aud` is not checked. Otherwise `aud` must be present and contain one of them.
-    public var audiences: [String]?
+    package var audiences: [String]?
     /// The current time in UNIX seconds. A verification at which it returns NaN or an infinity fails with
     /// `WebhookError.Code.invalidConfiguration`.
-    public var clock: @Sendable () -> Double
+    package var clock: @Sendable () -> Double
     /// The largest accepted token in bytes (default 16 384); larger tokens fail before any parsing.
-    public var maximumTokenSize: Int
+    package var maximumTokenSize: Int
 
     /// Creates options.
     /// - Parameters:
@@ -26,7 +26,7 @@ public struct JWTValidationOptions: Sendable {
     ///   - audiences: Accepted audiences, or nil to not check `aud`.
     ///   - maximumTokenSize: The largest accepted token in bytes.
     ///   - clock: The current time in UNIX seconds (default: the system clock).
-    public init(
+    package init(
         leeway: Double = 60,
         requiredClaims: Set<RegisteredClaim> = [],
         issuers: [String]? = nil,
@@ -43,7 +43,7 @@ public struct JWTValidationOptions: Sendable {
     }
 
     /// The system clock in UNIX seconds.
-    public static var systemNow: Double { Date().timeIntervalSince1970 }
+    package static var systemNow: Double { Date().timeIntervalSince1970 }
 }
 
 /// A compact JWS split and decoded, before any key is involved.
@@ -214,7 +214,7 @@ func withUTF8Buffer<R>(
 ///
 /// Its claims must never be trusted. It exists so that a caller can choose the key by `iss` (or another claim)
 /// before verifying it with `JWTVerifier.verify(_:)`.
-public struct UnverifiedJWT: Sendable {
+package struct UnverifiedJWT: Sendable {
     let token: [UInt8]
     let parsed: ParsedJWT
 
@@ -224,7 +224,7 @@ public struct UnverifiedJWT: Sendable {
     ///   - maximumSize: The largest accepted token in bytes.
     /// - Throws: `WebhookError.Code.tokenTooLarge`, `WebhookError.Code.malformedToken` or
     ///   `WebhookError.Code.invalidClaim`.
-    public init(_ token: some DataProtocol, maximumSize: Int = 16_384) throws(WebhookError) {
+    package init(_ token: some DataProtocol, maximumSize: Int = 16_384) throws(WebhookError) {
         guard token.count <= maximumSize else {
             throw WebhookError(.tokenTooLarge, "token is larger than \(maximumSize) bytes")
         }
@@ -241,38 +241,38 @@ public struct UnverifiedJWT: Sendable {
     ///   - maximumSize: The largest accepted token in bytes.
     /// - Throws: `WebhookError.Code.tokenTooLarge`, `WebhookError.Code.malformedToken` or
     ///   `WebhookError.Code.invalidClaim`.
-    public init(_ token: String, maximumSize: Int = 16_384) throws(WebhookError) {
+    package init(_ token: String, maximumSize: Int = 16_384) throws(WebhookError) {
         try self.init(Array(token.utf8), maximumSize: maximumSize)
     }
 
     /// The header (not verified).
-    public var header: JOSEHeader { parsed.header }
+    package var header: JOSEHeader { parsed.header }
 
     /// The registered claims (not verified).
-    public var claims: JWTClaims {
+    package var claims: JWTClaims {
         (try? parsed.claims.get()) ?? JWTClaims()
     }
 
     /// The decoded claims JSON bytes (not verified).
-    public var payload: [UInt8] { parsed.payload }
+    package var payload: [UInt8] { parsed.payload }
 }
 
 /// Verifies compact JWS/JWT tokens with a set of keys.
 ///
 /// Order: size, structure, `alg` and `crit`, key selection, signature over the exact bytes received, claims.
 /// The value is `Sendable` and may be used from many tasks at once.
-public struct JWTVerifier: Sendable {
+package struct JWTVerifier: Sendable {
     /// The keys.
-    public let keys: JWTKeySet
+    package let keys: JWTKeySet
     /// The options.
-    public let options: JWTValidationOptions
+    package let options: JWTValidationOptions
 
     /// Creates a verifier.
     /// - Parameters:
     ///   - keys: The keys that may verify tokens.
     ///   - options: Claim rules and limits. A leeway that is negative or not finite makes every verification fail
     ///     with `WebhookError.Code.invalidConfiguration`.
-    public init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
+    package init(keys: JWTKeySet, options: JWTValidationOptions = .init()) {
         self.keys = keys
         self.options = options
     }
@@ -281,7 +281,7 @@ public struct JWTVerifier: Sendable {
     /// - Parameter token: The compact JWS bytes.
     /// - Returns: The verified token.
     /// - Throws: `WebhookError` with the code of the first rule that failed.
-    public func verify(_ token: some DataProtocol) throws(WebhookError) -> VerifiedJWT {
+    package func verify(_ token: some DataProtocol) throws(WebhookError) -> VerifiedJWT {
         try checkConfiguration()
         try checkSize(token.count)
         return try withContiguousBytes(token) { bytes throws(WebhookError) in
@@ -293,7 +293,7 @@ public struct JWTVerifier: Sendable {
     /// - Parameter token: The compact JWS text.
     /// - Returns: The verified token.
     /// - Throws: `WebhookError` with the code of the first rule that failed.
-    public func verify(_ token: String) throws(WebhookError) -> VerifiedJWT {
+    package func verify(_ token: String) throws(WebhookError) -> VerifiedJWT {
         try checkConfiguration()
         try checkSize(token.utf8.count)
         return try withUTF8Buffer(token) { buffer throws(WebhookError) in try verify(buffer: buffer) }
@@ -303,7 +303,7 @@ public struct JWTVerifier: Sendable {
     /// - Parameter token: The unverified token.
     /// - Returns: The verified token.
     /// - Throws: `WebhookError` with the code of the first rule that failed.
-    public func verify(_ token: UnverifiedJWT) throws(WebhookError) -> VerifiedJWT {
+    package func verify(_ token: UnverifiedJWT) throws(WebhookError) -> VerifiedJWT {
         try checkConfiguration()
         try checkSize(token.token.count)
         return try token.token.withUnsafeBufferPointer { buffer throws(WebhookError) in

@@ -3,18 +3,18 @@ public import WebhookCore
 
 /// One key a ``JWTVerifier`` may use. The key decides which algorithms are allowed; a token's `alg`
 /// only selects among them.
-public struct JWTVerificationKey: Sendable {
+package struct JWTVerificationKey: Sendable {
     enum Material: Sendable {
         /// One prepared authenticator per allowed algorithm.
         case hmac([(algorithm: JWSAlgorithm, authenticator: HMACAuthenticator)])
-        case publicKey(PublicKey)
+        case publicKey(WebhookPublicKey)
     }
 
     let material: Material
     /// The key ID a token's `kid` must equal for this key to be tried; nil for a key without one.
-    public let keyID: String?
+    package let keyID: String?
     /// The algorithms this key allows.
-    public let algorithms: Set<JWSAlgorithm>
+    package let algorithms: Set<JWSAlgorithm>
     /// The same, as a short array (cheaper to search per token than hashing into the set).
     let algorithmList: [JWSAlgorithm]
 
@@ -33,8 +33,8 @@ public struct JWTVerificationKey: Sendable {
     /// - Returns: The key, with an authenticator prepared for every allowed algorithm.
     /// - Throws: `WebhookError.Code.algorithmNotAllowed` for an empty set or a non-HS algorithm;
     ///   `WebhookError.Code.invalidKey` for an empty secret.
-    public static func hmac(
-        _ key: HMACKey,
+    package static func hmac(
+        _ key: WebhookSecret,
         algorithms: Set<JWSAlgorithm> = [.hs256, .hs384, .hs512],
         keyID: String? = nil
     ) throws(WebhookError) -> JWTVerificationKey {
@@ -59,8 +59,8 @@ public struct JWTVerificationKey: Sendable {
     ///   - keyID: The key ID, if tokens name one.
     /// - Returns: The key.
     /// - Throws: `WebhookError.Code.algorithmNotAllowed` for an empty set or an algorithm the key cannot use.
-    public static func publicKey(
-        _ key: PublicKey,
+    package static func publicKey(
+        _ key: WebhookPublicKey,
         algorithms: Set<JWSAlgorithm>? = nil,
         keyID: String? = nil
     ) throws(WebhookError) -> JWTVerificationKey {
@@ -107,11 +107,11 @@ extension PublicKeyType {
 /// The keys a ``JWTVerifier`` may use, in the order they are tried.
 public struct JWTKeySet: Sendable {
     /// The keys.
-    public let keys: [JWTVerificationKey]
+    package let keys: [JWTVerificationKey]
 
     /// Creates a key set.
     /// - Parameter keys: The keys, in the order they are tried for tokens without `kid`.
-    public init(_ keys: [JWTVerificationKey]) {
+    package init(_ keys: [JWTVerificationKey]) {
         self.keys = keys
     }
 
@@ -151,7 +151,7 @@ public struct JWTKeySet: Sendable {
                 guard case .string(let value) = alg else { continue }
                 algorithms = [JWSAlgorithm(rawValue: value)]
             }
-            guard let publicKey = try? PublicKey(jwkMembers: jwk),
+            guard let publicKey = try? WebhookPublicKey(jwkMembers: jwk),
                 let key = try? JWTVerificationKey.publicKey(publicKey, algorithms: algorithms, keyID: keyID)
             else { continue }
             keys.append(key)

@@ -1,8 +1,8 @@
-public import Foundation
-public import WebhookCore
+package import Foundation
+package import WebhookCore
 
 /// Produces compact JWS tokens (for tests, the command-line tool and `WebhookTesting`).
-public struct JWTSigner: Sendable {
+package struct JWTSigner: Sendable {
     enum Material: Sendable {
         case hmac(HMACAuthenticator)
         case privateKey(PrivateKey)
@@ -10,7 +10,7 @@ public struct JWTSigner: Sendable {
 
     let material: Material
     /// The algorithm every token is signed with.
-    public let algorithm: JWSAlgorithm
+    package let algorithm: JWSAlgorithm
 
     /// A signer with a shared HMAC secret.
     /// - Parameters:
@@ -19,7 +19,7 @@ public struct JWTSigner: Sendable {
     /// - Returns: The signer.
     /// - Throws: `WebhookError.Code.algorithmNotAllowed` for a non-HS algorithm;
     ///   `WebhookError.Code.invalidKey` for an empty secret.
-    public static func hmac(_ key: HMACKey, algorithm: JWSAlgorithm = .hs256) throws(WebhookError) -> JWTSigner {
+    package static func hmac(_ key: WebhookSecret, algorithm: JWSAlgorithm = .hs256) throws(WebhookError) -> JWTSigner {
         guard key.count > 0 else { throw WebhookError(.invalidKey, "HMAC secret is empty") }
         guard let (family, hash) = algorithm.parameters, family == .hmac else {
             throw WebhookError(.algorithmNotAllowed, "an HMAC key allows only HS256, HS384 and HS512")
@@ -33,7 +33,7 @@ public struct JWTSigner: Sendable {
     ///   - algorithm: RS*/PS* for RSA, the ES* of the key's curve for EC.
     /// - Returns: The signer.
     /// - Throws: `WebhookError.Code.algorithmNotAllowed` when the algorithm does not fit the key.
-    public static func privateKey(_ key: PrivateKey, algorithm: JWSAlgorithm) throws(WebhookError) -> JWTSigner {
+    package static func privateKey(_ key: PrivateKey, algorithm: JWSAlgorithm) throws(WebhookError) -> JWTSigner {
         try key.publicKey.checkAllowed(algorithm)
         return JWTSigner(material: .privateKey(key), algorithm: algorithm)
     }
@@ -46,7 +46,7 @@ public struct JWTSigner: Sendable {
     ///   - keyID: The `kid` to put in the header.
     /// - Returns: The compact JWS.
     /// - Throws: `WebhookError.Code.malformedToken` when the payload is not a JSON object.
-    public func sign(payload: some DataProtocol, keyID: String? = nil) throws(WebhookError) -> String {
+    package func sign(payload: some DataProtocol, keyID: String? = nil) throws(WebhookError) -> String {
         let payloadBytes = Array(payload)
         guard
             case .object? = try? JSONReader.parse(

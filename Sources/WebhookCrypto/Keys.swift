@@ -4,7 +4,7 @@ public import Foundation
 public import WebhookCore
 
 /// A NIST prime curve supported for ECDSA.
-public struct ECCurve: Hashable, Sendable, CustomStringConvertible {
+package struct ECCurve: Hashable, Sendable, CustomStringConvertible {
     enum Identifier: Hashable, Sendable {
         case p256, p384, p521
     }
@@ -16,14 +16,14 @@ public struct ECCurve: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// P-256 (secp256r1, prime256v1), used by ES256.
-    public static let p256 = ECCurve(.p256)
+    package static let p256 = ECCurve(.p256)
     /// P-384 (secp384r1), used by ES384.
-    public static let p384 = ECCurve(.p384)
+    package static let p384 = ECCurve(.p384)
     /// P-521 (secp521r1), used by ES512.
-    public static let p521 = ECCurve(.p521)
+    package static let p521 = ECCurve(.p521)
 
     /// The JWK `crv` name, such as `"P-256"`.
-    public var description: String { jwkName }
+    package var description: String { jwkName }
 
     var jwkName: String {
         switch identifier {
@@ -80,7 +80,7 @@ public struct ECCurve: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// The kind of an asymmetric key. (A closed set: only RSA and the NIST curves are supported.)
-public enum PublicKeyType: Hashable, Sendable {
+package enum PublicKeyType: Hashable, Sendable {
     /// An RSA key with a modulus of this many bits (at least 2048).
     case rsa(modulusBits: Int)
     /// An EC key on this curve.
@@ -178,10 +178,10 @@ private func checkRSAExponent(_ pkey: OpaquePointer) throws(WebhookError) {
 ///
 /// RSA moduli under 2048 or over 16384 bits, RSA public exponents that are even or under 3, and curves other than
 /// P-256, P-384 and P-521 are rejected with `WebhookError.Code.invalidKey`. The value is `Sendable` and may be used from many tasks at once.
-public struct PublicKey: Sendable {
+public struct WebhookPublicKey: Sendable {
     let box: EVPKeyBox
     /// The key's type and size.
-    public let type: PublicKeyType
+    package let type: PublicKeyType
 
     /// Takes ownership of `pkey` (freed on failure too).
     init(taking pkey: OpaquePointer) throws(WebhookError) {
@@ -276,12 +276,12 @@ public struct PublicKey: Sendable {
     }
 
     /// The DER SubjectPublicKeyInfo of this key.
-    public func derRepresentation() -> [UInt8] {
+    package func derRepresentation() -> [UInt8] {
         encodeDER(box.pointer) { i2d_PUBKEY($0, $1) }
     }
 
     /// The PEM (`BEGIN PUBLIC KEY`) form of this key.
-    public func pemRepresentation() -> String {
+    package func pemRepresentation() -> String {
         PEM.encode(derRepresentation(), label: "PUBLIC KEY")
     }
 
@@ -297,7 +297,7 @@ public struct PublicKey: Sendable {
     /// - Throws: `WebhookError.Code.algorithmNotAllowed` when the algorithm does not fit the key (HS* always,
     ///   RS*/PS* with an EC key, ES* with an RSA key or of another curve);
     ///   `WebhookError.Code.unsupportedAlgorithm` for an unknown algorithm.
-    public func isValidSignature(
+    package func isValidSignature(
         _ signature: some DataProtocol,
         for message: some DataProtocol,
         algorithm: JWSAlgorithm

@@ -1,23 +1,23 @@
 import COpenSSL
-public import Foundation
-public import WebhookCore
+package import Foundation
+package import WebhookCore
 
 /// An RSA or EC private key, for signers (tests, the command-line tool).
 ///
 /// The value is `Sendable` and may be used from many tasks at once.
-public struct PrivateKey: Sendable {
+package struct PrivateKey: Sendable {
     private let box: EVPKeyBox
     /// The key's type and size.
-    public let type: PublicKeyType
+    package let type: PublicKeyType
     /// The public half.
-    public let publicKey: PublicKey
+    package let publicKey: WebhookPublicKey
 
     private init(taking pkey: OpaquePointer) throws(WebhookError) {
         let box = EVPKeyBox(pkey)
         self.type = try classify(pkey)
         let spki = encodeDER(pkey) { i2d_PUBKEY($0, $1) }
         guard !spki.isEmpty else { throw WebhookError(.invalidKey, "could not derive the public key") }
-        self.publicKey = try PublicKey(der: spki)
+        self.publicKey = try WebhookPublicKey(der: spki)
         self.box = box
     }
 
@@ -26,7 +26,7 @@ public struct PrivateKey: Sendable {
     /// Encrypted keys are not supported.
     /// - Parameter pem: The PEM text.
     /// - Throws: `WebhookError.Code.invalidKey`.
-    public init(pem: String) throws(WebhookError) {
+    package init(pem: String) throws(WebhookError) {
         let block = try PEM.firstBlock(in: pem, labels: ["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"])
         let pkey = block.der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
             var cursor = buffer.baseAddress
@@ -52,7 +52,7 @@ public struct PrivateKey: Sendable {
     /// - Parameter type: `.rsa(modulusBits:)` (2048 to 16384) or `.ec(curve)`.
     /// - Returns: The new key.
     /// - Throws: `WebhookError.Code.invalidKey` for a size under 2048 bits.
-    public static func generate(_ type: PublicKeyType) throws(WebhookError) -> PrivateKey {
+    package static func generate(_ type: PublicKeyType) throws(WebhookError) -> PrivateKey {
         defer { ERR_clear_error() }
         let keyType: String
         switch type {
@@ -84,12 +84,12 @@ public struct PrivateKey: Sendable {
     }
 
     /// The SubjectPublicKeyInfo PEM (`BEGIN PUBLIC KEY`) of the public half.
-    public func publicKeyPEM() -> String {
+    package func publicKeyPEM() -> String {
         publicKey.pemRepresentation()
     }
 
     /// The unencrypted PKCS#8 PEM (`BEGIN PRIVATE KEY`) of this key.
-    public func pem() -> String {
+    package func pem() -> String {
         defer { ERR_clear_error() }
         guard let info = EVP_PKEY2PKCS8(box.pointer) else { return "" }
         defer { PKCS8_PRIV_KEY_INFO_free(info) }
@@ -104,7 +104,7 @@ public struct PrivateKey: Sendable {
     ///   - algorithm: RS*/PS* for an RSA key, the ES* of the key's curve for an EC key.
     /// - Returns: The signature; for ES* the raw R‖S form JOSE uses.
     /// - Throws: `WebhookError.Code.algorithmNotAllowed` when the algorithm does not fit the key.
-    public func signature(
+    package func signature(
         for message: some DataProtocol,
         algorithm: JWSAlgorithm
     ) throws(WebhookError) -> [UInt8] {

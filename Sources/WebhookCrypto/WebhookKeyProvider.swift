@@ -32,7 +32,7 @@ extension WebhookKeyProvider {
 /// A ``WebhookKeyProvider`` with a fixed key set, whatever the source.
 public struct StaticKeyProvider: WebhookKeyProvider {
     /// The keys.
-    public let keys: JWTKeySet
+    package let keys: JWTKeySet
 
     /// Creates a provider that always answers with `keys`.
     public init(keys: JWTKeySet) {

@@ -1,4 +1,8 @@
-// The umbrella re-exports every library target, so `import WebhookKit` is the only import a server needs.
+// The umbrella re-exports the modules a server names types from, so `import WebhookKit` is the only import a
+// server needs. Each of them declares as `public` only what a user names (verifiers, events, secrets and keys,
+// the request, the error, the middleware options and the ledger); the plumbing between the package's modules
+// (encodings, digests, HMAC and JWT internals, the JSON reader, query parsing) is `package` and not visible here.
+// README's "Products" section lists what each product is for.
 //
 // `@_exported` is the one way Swift has to re-export a module; server packages (Vapor, for example) use it the
 // same way. Importing a vendor target on its own (`import HipChatWebhooks`) still works for code that needs one
@@ -10,3 +14,4 @@
 @_exported public import WebhookCore
 @_exported public import WebhookCrypto
 @_exported public import WebhookRegistry
+@_exported public import WebhookValues

@@ -14,7 +14,7 @@ import WebhookRegistry
 /// ```swift
 /// let receiver = WebhookReceiver(
 ///     apiTree: try ApiTreeSignatureVerifier(
-///         secrets: [HMACKey(utf8: apiTreeSecret)],
+///         secrets: [WebhookSecret(utf8: apiTreeSecret)],
 ///         webhookURL: "https://hooks.example.com/apitree"
 ///     )
 /// )

@@ -28,7 +28,7 @@ public struct WebhookTestSigner: Sendable {
         /// The installation's OAuth client id: the token's `iss`.
         public var oauthClientID: String
         /// The installation's `oauthSecret`.
-        public var secret: HMACKey
+        public var secret: WebhookSecret
         /// Where the token goes: `Authorization: JWT <token>` (default), `JWT token=<token>` or `signed_request`.
         public var placement: HipChatRequestSigner.TokenPlacement
         /// Seconds from `iat` to `exp` (default 300).
@@ -37,7 +37,7 @@ public struct WebhookTestSigner: Sendable {
         /// Creates HipChat settings.
         public init(
             oauthClientID: String = "webhookkit-test-installation",
-            secret: HMACKey = HMACKey(utf8: "webhookkit-test-hipchat-oauth-secret"),
+            secret: WebhookSecret = WebhookSecret(utf8: "webhookkit-test-hipchat-oauth-secret"),
             placement: HipChatRequestSigner.TokenPlacement = .authorizationHeader,
             lifetime: Double = 300
         ) {
@@ -61,14 +61,14 @@ public struct WebhookTestSigner: Sendable {
         /// The mode (default HMAC with the `sha256=` prefix).
         public var mode: Mode
         /// The webhook secret (HMAC) or the app's `sharedSecret` (Connect).
-        public var secret: HMACKey
+        public var secret: WebhookSecret
         /// Seconds from `iat` to `exp` of a Connect token (default 180).
         public var lifetime: Double
 
         /// Creates Confluence settings.
         public init(
             mode: Mode = .hmac(prefixed: true),
-            secret: HMACKey = HMACKey(utf8: "webhookkit-test-confluence-secret"),
+            secret: WebhookSecret = WebhookSecret(utf8: "webhookkit-test-confluence-secret"),
             lifetime: Double = 180
         ) {
             self.mode = mode
@@ -82,13 +82,13 @@ public struct WebhookTestSigner: Sendable {
         /// The signing key.
         public enum Key: Sendable {
             /// A shared secret (HS256, HS384 or HS512).
-            case sharedSecret(HMACKey, JWSAlgorithm)
+            case sharedSecret(WebhookSecret, JWSAlgorithm)
             /// A private key (RS*, PS* or ES*), with the `kid` to put in the token header.
             ///
             /// With a `kid`, the matching verifier finds the key as OpenID Connect discovery does, and R-Service
             /// then signs with the policy's URL as `iss`: set ``issuer`` to
             /// `https://<account host>/webhook_policies/<name>`.
-            case privateKey(PrivateKey, JWSAlgorithm, keyID: String?)
+            case privateKey(WebhookSigningKey, JWSAlgorithm, keyID: String?)
         }
 
         /// The key (default a shared HS256 secret: no key generation in tests).
@@ -104,7 +104,7 @@ public struct WebhookTestSigner: Sendable {
 
         /// Creates R-Service settings.
         public init(
-            key: Key = .sharedSecret(HMACKey(utf8: "webhookkit-test-rservice-policy-secret"), .hs256),
+            key: Key = .sharedSecret(WebhookSecret(utf8: "webhookkit-test-rservice-policy-secret"), .hs256),
             issuer: String = "https://wdc.xurrent-demo.com",
             audience: String? = nil,
             lifetime: Double? = nil,
@@ -121,7 +121,7 @@ public struct WebhookTestSigner: Sendable {
     /// ApiTree: the webhook secret and the URL registered with ApiTree (part of what is signed).
     public struct ApiTree: Sendable {
         /// The webhook's secret token.
-        public var secret: HMACKey
+        public var secret: WebhookSecret
         /// The URL registered with ApiTree.
         public var webhookURL: String
         /// The signature scheme.
@@ -129,7 +129,7 @@ public struct WebhookTestSigner: Sendable {
 
         /// Creates ApiTree settings.
         public init(
-            secret: HMACKey = HMACKey(utf8: "webhookkit-test-apitree-secret"),
+            secret: WebhookSecret = WebhookSecret(utf8: "webhookkit-test-apitree-secret"),
             webhookURL: String = "http://127.0.0.1:8080/webhooks/apitree",
             scheme: ApiTreeSignatureVerifier.Scheme = .default
         ) {

@@ -114,11 +114,11 @@ struct SignCommand: ParsableCommand {
         }
     }
 
-    private func requireSecret(_ what: String) throws(ToolFailure) -> HMACKey {
+    private func requireSecret(_ what: String) throws(ToolFailure) -> WebhookSecret {
         guard let secret, !secret.isEmpty else {
             throw .usage("\(vendor) needs --secret (\(what))")
         }
-        return HMACKey(utf8: secret)
+        return WebhookSecret(utf8: secret)
     }
 
     private func sign(_ body: [UInt8], vendor: WebhookVendor, now: Double) throws -> WebhookRequest {
@@ -161,13 +161,13 @@ struct SignCommand: ParsableCommand {
             let signer: RServiceRequestSigner
             if let privateKey {
                 guard secret == nil else { throw ToolFailure.usage("give --private-key or --secret, not both") }
-                let key: PrivateKey
+                let key: WebhookSigningKey
                 do {
-                    key = try PrivateKey(pem: try readTextFile(privateKey))
+                    key = try WebhookSigningKey(pem: try readTextFile(privateKey))
                 } catch let error as WebhookError {
                     throw ToolFailure.usage("'\(privateKey)' is not a usable private key: \(error.reason)")
                 }
-                let algorithm = try algorithm.map(parseJWSAlgorithm) ?? Self.defaultAlgorithm(for: key.type)
+                let algorithm = try algorithm.map(parseJWSAlgorithm) ?? Self.defaultAlgorithm(for: key.key.type)
                 signer = try .privateKey(key, algorithm: algorithm, issuer: issuer, audience: audience, keyID: keyID)
             } else {
                 let key = try requireSecret("an HS* secret, or give --private-key")

@@ -60,8 +60,8 @@ struct VerifierSettings {
         return { now ?? WebhookClock.now() }
     }
 
-    private var hmacKeys: [HMACKey] {
-        secrets.map { HMACKey(utf8: $0) }
+    private var hmacKeys: [WebhookSecret] {
+        secrets.map { WebhookSecret(utf8: $0) }
     }
 
     /// A receiver with exactly the vendor's verifier configured.
@@ -135,14 +135,14 @@ struct VerifierSettings {
                 throw .usage("confluence needs --secret (the webhook secret)")
             }
             return try Self.configured { () throws(WebhookError) in
-                try ConfluenceSignatureVerifier(secrets: secrets.map { HMACKey(utf8: $0) })
+                try ConfluenceSignatureVerifier(secrets: secrets.map { WebhookSecret(utf8: $0) })
             }
         case .connect:
             let secrets = connectSecrets.isEmpty ? secrets : connectSecrets
             guard !secrets.isEmpty, !secrets.contains(where: \.isEmpty) else {
                 throw .usage("confluence Connect mode needs --secret (the app's sharedSecret)")
             }
-            let keys = secrets.map { HMACKey(utf8: $0) }
+            let keys = secrets.map { WebhookSecret(utf8: $0) }
             let (baseURL, leeway, clock) = (baseURL, leeway ?? 60, clock)
             if let clientKey {
                 return try Self.configured { () throws(WebhookError) in
@@ -226,10 +226,10 @@ struct VerifierSettings {
         case "unsigned":
             return .unsigned
         case "publicKeys":
-            var parsed: [PublicKey] = []
+            var parsed: [WebhookPublicKey] = []
             for (source, pem) in publicKeys {
                 do {
-                    parsed.append(try PublicKey(pem: pem))
+                    parsed.append(try WebhookPublicKey(pem: pem))
                 } catch {
                     throw ToolFailure.usage("'\(source)' is not a usable public key: \(error.reason)")
                 }

@@ -4,6 +4,7 @@ import Testing
 import WebhookCore
 import WebhookFixtureSupport
 import WebhookRegistry
+import WebhookValues
 
 @Suite("ApiTree management models")
 struct ApiTreeManagementTests {

@@ -64,7 +64,7 @@ struct ApiTreeSignedRequestTests {
     /// Every sample, made with the signer.
     static func generate() throws -> [String: WebhookRequestFile] {
         let keys = try secrets()
-        let signer = ApiTreeRequestSigner(secret: HMACKey(utf8: keys.secret), webhookURL: keys.webhookURL)
+        let signer = ApiTreeRequestSigner(secret: WebhookSecret(utf8: keys.secret), webhookURL: keys.webhookURL)
         let apiCreated = try fixtures.bytes("events", "api.created.json")
         let endOfLife = try fixtures.bytes("events", "release.endOfLife.json")
         var files: [String: WebhookRequestFile] = [:]
@@ -102,7 +102,10 @@ struct ApiTreeSignedRequestTests {
             code: .signatureMismatch
         )
 
-        let wrongSigner = ApiTreeRequestSigner(secret: HMACKey(utf8: keys.wrongSecret), webhookURL: keys.webhookURL)
+        let wrongSigner = ApiTreeRequestSigner(
+            secret: WebhookSecret(utf8: keys.wrongSecret),
+            webhookURL: keys.webhookURL
+        )
         files["rejected-wrong-secret.json"] = .rejected(
             "signed with keys/secrets.json's wrongSecret",
             wrongSigner.sign(body: apiCreated),
@@ -111,7 +114,7 @@ struct ApiTreeSignedRequestTests {
         )
 
         let otherURL = ApiTreeRequestSigner(
-            secret: HMACKey(utf8: keys.secret),
+            secret: WebhookSecret(utf8: keys.secret),
             webhookURL: "https://attacker.example.net/webhooks/apitree"
         )
         var forOtherURL = otherURL.sign(body: apiCreated)
@@ -133,7 +136,7 @@ struct ApiTreeSignedRequestTests {
         )
 
         let sha256 = ApiTreeRequestSigner(
-            secret: HMACKey(utf8: keys.secret),
+            secret: WebhookSecret(utf8: keys.secret),
             webhookURL: keys.webhookURL,
             scheme: .init(algorithm: .sha256)
         )
@@ -175,7 +178,7 @@ struct ApiTreeSignedRequestTests {
         let fixture = try fixtures.requestFile("requests", name)
         let config = try Self.config()
         let verifier = try ApiTreeSignatureVerifier(
-            secrets: [HMACKey(utf8: config.secret)],
+            secrets: [WebhookSecret(utf8: config.secret)],
             webhookURL: config.webhookURL,
             scheme: try config.scheme()
         )

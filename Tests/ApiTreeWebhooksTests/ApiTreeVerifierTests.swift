@@ -5,16 +5,18 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
+import WebhookValues
 
 /// Shared values and helpers for the ApiTree verifier tests.
 enum ApiTreeTestSupport {
-    static let secret = HMACKey(utf8: "s3cr3t-apitree")
-    static let otherSecret = HMACKey(utf8: "another-secret")
+    static let secret = WebhookSecret(utf8: "s3cr3t-apitree")
+    static let otherSecret = WebhookSecret(utf8: "another-secret")
     static let url = "https://hooks.example.org/apitree?tenant=7"
     static let body = Array(#"{"name":"api.created","timestamp":"2019-11-12T14:53:47+00:00"}"#.utf8)
 
     static func verifier(
-        secrets: [HMACKey] = [secret],
+        secrets: [WebhookSecret] = [secret],
         url: String = url,
         scheme: ApiTreeSignatureVerifier.Scheme = .default,
         limits: WebhookLimits = .default
@@ -25,7 +27,7 @@ enum ApiTreeTestSupport {
 
     static func signed(
         _ body: [UInt8] = body,
-        secret: HMACKey = secret,
+        secret: WebhookSecret = secret,
         url: String = url,
         scheme: ApiTreeSignatureVerifier.Scheme = .default
     ) -> WebhookRequest {
@@ -100,7 +102,7 @@ struct ApiTreeVerifierTests {
         ),
     ]
 
-    static let vectorSecret = HMACKey(utf8: "test-secret")
+    static let vectorSecret = WebhookSecret(utf8: "test-secret")
     static let vectorURL = "https://example.com/apitree-hook"
     static let vectorBody = Array(#"{"name":"api.created","timestamp":"2019-11-12T14:53:47+00:00"}"#.utf8)
 
@@ -312,7 +314,7 @@ struct ApiTreeVerifierTests {
         let verifier = Support.verifier(secrets: [Support.otherSecret, Support.secret])
         _ = try await verifier.verify(Support.signed(secret: Support.secret))
         _ = try await verifier.verify(Support.signed(secret: Support.otherSecret))
-        let third = Support.signed(secret: HMACKey(utf8: "retired-secret"))
+        let third = Support.signed(secret: WebhookSecret(utf8: "retired-secret"))
         #expect(await Support.rejection(verifier, third)?.code == .signatureMismatch)
     }
 
@@ -416,7 +418,7 @@ struct ApiTreeVerifierTests {
     @Test("an empty secret fails the initialiser with invalid_key")
     func emptySecret() {
         #expect(throws: WebhookError(.invalidKey, "")) {
-            try ApiTreeSignatureVerifier(secrets: [Support.secret, HMACKey([UInt8]())], webhookURL: Support.url)
+            try ApiTreeSignatureVerifier(secrets: [Support.secret, WebhookSecret([UInt8]())], webhookURL: Support.url)
         }
     }
 

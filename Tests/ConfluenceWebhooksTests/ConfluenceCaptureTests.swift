@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import WebhookCore
 import WebhookRegistry
+import WebhookValues
 
 /// Field-level checks on the real captured payloads (vendor sheet §5).
 @Suite("Confluence captured payloads")

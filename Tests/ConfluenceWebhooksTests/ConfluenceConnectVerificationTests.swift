@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WebhookCore
 import WebhookCrypto
+import WebhookTesting
 
 @testable import ConfluenceWebhooks
 
@@ -14,7 +15,7 @@ struct ConfluenceConnectVerificationTests {
     static let baseURL = "https://receiver.example.com/confluence"
     static let moduleURL = "/webhooks/page-created?spaceKey=ENG&lic=none"
 
-    let secret = HMACKey(utf8: ConfluenceTestValues.sharedSecret)
+    let secret = WebhookSecret(utf8: ConfluenceTestValues.sharedSecret)
     var signer: ConfluenceRequestSigner {
         .connect(clientKey: Values.clientKey, sharedSecret: secret, baseURL: Self.baseURL)
     }
@@ -66,7 +67,9 @@ struct ConfluenceConnectVerificationTests {
     static func handMadeToken(header: String, claims: String, key: [UInt8]?) -> String {
         let input = Base64URL.encode(Array(header.utf8)) + "." + Base64URL.encode(Array(claims.utf8))
         guard let key else { return input + "." }
-        let mac = HMACAuthenticator(key: HMACKey(key), algorithm: .sha256).authenticationCode(for: Array(input.utf8))
+        let mac = HMACAuthenticator(key: WebhookSecret(key), algorithm: .sha256).authenticationCode(
+            for: Array(input.utf8)
+        )
         return input + "." + Base64URL.encode(mac)
     }
 
@@ -130,7 +133,7 @@ struct ConfluenceConnectVerificationTests {
 
     @Test("key rotation: any of the installation's shared secrets verifies")
     func rotation() async throws {
-        let old = HMACKey(utf8: "previous-shared-secret")
+        let old = WebhookSecret(utf8: "previous-shared-secret")
         let oldSigner = ConfluenceRequestSigner.connect(
             clientKey: Values.clientKey,
             sharedSecret: old,
@@ -164,7 +167,7 @@ struct ConfluenceConnectVerificationTests {
 
     @Test("the fixed table prepares each client's keys once; rotation works with the prepared keys")
     func fixedTablePrepared() async throws {
-        let old = HMACKey(utf8: "the-previous-shared-secret")
+        let old = WebhookSecret(utf8: "the-previous-shared-secret")
         let table = try ConfluenceSignatureVerifier(
             sharedSecrets: [Values.clientKey: [old, secret]],
             baseURL: Self.baseURL,
@@ -174,7 +177,7 @@ struct ConfluenceConnectVerificationTests {
         _ = try await table.verify(try signed(), eventName: "page_created")
         let wrong = ConfluenceRequestSigner.connect(
             clientKey: Values.clientKey,
-            sharedSecret: HMACKey(utf8: "not-the-shared-secret"),
+            sharedSecret: WebhookSecret(utf8: "not-the-shared-secret"),
             baseURL: Self.baseURL
         )
         let mismatch = await Values.rejection(table, try signed(signer: wrong), eventName: "page_created")
@@ -184,14 +187,16 @@ struct ConfluenceConnectVerificationTests {
     @Test("a table with an empty secret fails the initialiser with invalidKey")
     func fixedTableEmptySecret() {
         #expect(throws: WebhookError(.invalidKey, "")) {
-            try ConfluenceSignatureVerifier(sharedSecrets: [Values.clientKey: [secret], "broken": [HMACKey([UInt8]())]])
+            try ConfluenceSignatureVerifier(sharedSecrets: [
+                Values.clientKey: [secret], "broken": [WebhookSecret([UInt8]())],
+            ])
         }
     }
 
     @Test("an empty table or a clientKey without a secret fails the initialiser with invalidConfiguration")
     func fixedTableWithoutSecrets() {
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
-            try ConfluenceSignatureVerifier(sharedSecrets: [String: [HMACKey]]())
+            try ConfluenceSignatureVerifier(sharedSecrets: [String: [WebhookSecret]]())
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
             try ConfluenceSignatureVerifier(sharedSecrets: [Values.clientKey: [secret], "none": []])
@@ -242,7 +247,7 @@ struct ConfluenceConnectVerificationTests {
     func wrongSecret() async throws {
         let other = ConfluenceRequestSigner.connect(
             clientKey: Values.clientKey,
-            sharedSecret: HMACKey(utf8: "not-the-shared-secret"),
+            sharedSecret: WebhookSecret(utf8: "not-the-shared-secret"),
             baseURL: Self.baseURL
         )
         let error = await Values.rejection(verifier(), try signed(signer: other), eventName: "page_created")
@@ -273,7 +278,7 @@ struct ConfluenceConnectVerificationTests {
 
     @Test("an empty shared secret from the lookup is invalidKey (configuration), as in HipChat")
     func emptySecret() async throws {
-        let lookup = CountingSecretLookup([Values.clientKey: [HMACKey([UInt8]()), secret]])
+        let lookup = CountingSecretLookup([Values.clientKey: [WebhookSecret([UInt8]()), secret]])
         let error = await Values.rejection(verifier(lookup: lookup), try signed(), eventName: "page_created")
         #expect(error?.code == .invalidKey)
         #expect(error?.category == .configuration)
@@ -550,7 +555,7 @@ struct ConfluenceConnectVerificationTests {
         }
         let other = ConfluenceRequestSigner.connect(
             clientKey: Values.clientKey,
-            sharedSecret: HMACKey(utf8: "x"),
+            sharedSecret: WebhookSecret(utf8: "x"),
             baseURL: Self.baseURL
         )
         if let error = await Values.rejection(verifier(), try signed(signer: other)) { failures.append(error) }
@@ -626,7 +631,7 @@ struct ConfluenceConnectVerificationTests {
 
     @Test("an empty shared secret cannot sign")
     func signerEmptySecret() throws {
-        let empty = ConfluenceRequestSigner.connect(clientKey: Values.clientKey, sharedSecret: HMACKey([UInt8]()))
+        let empty = ConfluenceRequestSigner.connect(clientKey: Values.clientKey, sharedSecret: WebhookSecret([UInt8]()))
         #expect(throws: WebhookError(.invalidKey, "")) {
             try empty.sign(body: [], now: Values.now)
         }

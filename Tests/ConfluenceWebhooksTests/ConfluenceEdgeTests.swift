@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import WebhookCore
 import WebhookRegistry
+import WebhookValues
 
 @Suite("Confluence edge cases and the event-name rule")
 struct ConfluenceEdgeTests {

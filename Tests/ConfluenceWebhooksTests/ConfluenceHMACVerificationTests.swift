@@ -4,19 +4,20 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 /// HMAC mode: `X-Hub-Signature` over the raw body (vendor sheet §2.1 and Library decisions).
 @Suite("Confluence HMAC verification")
 struct ConfluenceHMACVerificationTests {
     typealias Values = ConfluenceTestValues
 
-    let secret = HMACKey(utf8: ConfluenceTestValues.hmacSecret)
+    let secret = WebhookSecret(utf8: ConfluenceTestValues.hmacSecret)
     var verifier: ConfluenceSignatureVerifier { try! ConfluenceSignatureVerifier(secrets: [secret]) }
 
     func signed(
         _ body: [UInt8],
         prefixed: Bool = true,
-        secret: HMACKey? = nil,
+        secret: WebhookSecret? = nil,
         identifier: String? = nil
     ) throws -> WebhookRequest {
         try ConfluenceRequestSigner.hmac(secret: secret ?? self.secret, prefixed: prefixed)
@@ -31,7 +32,7 @@ struct ConfluenceHMACVerificationTests {
 
     @Test("GitHub's published HMAC-SHA256 vector authenticates (the body is then not JSON: a decoding error)")
     func publishedVector() async throws {
-        let verifier = try ConfluenceSignatureVerifier(secrets: [HMACKey(utf8: "It's a Secret to Everybody")])
+        let verifier = try ConfluenceSignatureVerifier(secrets: [WebhookSecret(utf8: "It's a Secret to Everybody")])
         let body = Array("Hello, World!".utf8)
         let mac = "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"
         for value in ["sha256=" + mac, mac, "sha256=" + mac.uppercased(), mac.uppercased()] {
@@ -114,7 +115,7 @@ struct ConfluenceHMACVerificationTests {
 
     @Test("key rotation: a delivery signed with any configured secret verifies")
     func rotation() async throws {
-        let previous = HMACKey(utf8: Values.previousHMACSecret)
+        let previous = WebhookSecret(utf8: Values.previousHMACSecret)
         let request = try signed(try Values.pageUpdatedBody(), secret: previous)
         let both = try ConfluenceSignatureVerifier(secrets: [secret, previous])
         _ = try await both.verify(request, eventName: "page_updated")
@@ -143,7 +144,7 @@ struct ConfluenceHMACVerificationTests {
 
     @Test("a delivery signed with another secret is rejected")
     func wrongSecret() async throws {
-        let request = try signed(try Values.pageUpdatedBody(), secret: HMACKey(utf8: "not-the-configured-secret"))
+        let request = try signed(try Values.pageUpdatedBody(), secret: WebhookSecret(utf8: "not-the-configured-secret"))
         #expect(await Values.rejection(verifier, request, eventName: "page_updated")?.code == .signatureMismatch)
     }
 
@@ -257,7 +258,7 @@ struct ConfluenceHMACVerificationTests {
 
     @Test("an empty secret fails the initialiser with invalid_key")
     func emptySecret() {
-        for secrets in [[HMACKey(utf8: "")], [secret, HMACKey([UInt8]())]] {
+        for secrets in [[WebhookSecret(utf8: "")], [secret, WebhookSecret([UInt8]())]] {
             #expect(throws: WebhookError(.invalidKey, "")) {
                 try ConfluenceSignatureVerifier(secrets: secrets)
             }
@@ -266,7 +267,7 @@ struct ConfluenceHMACVerificationTests {
 
     @Test("reasons never contain the secret or the presented signature")
     func reasonsAreClean() async throws {
-        let request = try signed(try Values.pageUpdatedBody(), secret: HMACKey(utf8: "not-the-configured-secret"))
+        let request = try signed(try Values.pageUpdatedBody(), secret: WebhookSecret(utf8: "not-the-configured-secret"))
         let hex = String(signature(of: request).dropFirst("sha256=".count))
         for variant in [request, Values.replacingHeader(request, "X-Hub-Signature", "sha1=" + hex)] {
             let error = await Values.rejection(verifier, variant, eventName: "page_updated")
@@ -386,7 +387,7 @@ struct ConfluenceHMACVerificationTests {
     func signatureFirst() async throws {
         var request = try signed(
             try ConfluenceFixtures.bytes("events/page_created--data-center.json"),
-            secret: HMACKey(utf8: "attacker")
+            secret: WebhookSecret(utf8: "attacker")
         )
         request.target = "/webhooks/confluence?event=page_removed"
         #expect(await Values.rejection(queryResolving, request)?.code == .signatureMismatch)

@@ -55,26 +55,28 @@ enum ConfluenceSampleRequests {
     }
 
     static func make() throws -> [Sample] {
-        let hmac = ConfluenceRequestSigner.hmac(secret: HMACKey(utf8: ConfluenceTestValues.hmacSecret))
+        let hmac = ConfluenceRequestSigner.hmac(secret: WebhookSecret(utf8: ConfluenceTestValues.hmacSecret))
         let hmacBare = ConfluenceRequestSigner.hmac(
-            secret: HMACKey(utf8: ConfluenceTestValues.hmacSecret),
+            secret: WebhookSecret(utf8: ConfluenceTestValues.hmacSecret),
             prefixed: false
         )
-        let hmacPrevious = ConfluenceRequestSigner.hmac(secret: HMACKey(utf8: ConfluenceTestValues.previousHMACSecret))
-        let hmacWrong = ConfluenceRequestSigner.hmac(secret: HMACKey(utf8: wrongSecret))
+        let hmacPrevious = ConfluenceRequestSigner.hmac(
+            secret: WebhookSecret(utf8: ConfluenceTestValues.previousHMACSecret)
+        )
+        let hmacWrong = ConfluenceRequestSigner.hmac(secret: WebhookSecret(utf8: wrongSecret))
         let connect = ConfluenceRequestSigner.connect(
             clientKey: ConfluenceTestValues.clientKey,
-            sharedSecret: HMACKey(utf8: ConfluenceTestValues.sharedSecret),
+            sharedSecret: WebhookSecret(utf8: ConfluenceTestValues.sharedSecret),
             baseURL: host
         )
         let connectWrong = ConfluenceRequestSigner.connect(
             clientKey: ConfluenceTestValues.clientKey,
-            sharedSecret: HMACKey(utf8: wrongSecret),
+            sharedSecret: WebhookSecret(utf8: wrongSecret),
             baseURL: host
         )
         let connectStranger = ConfluenceRequestSigner.connect(
             clientKey: unknownClientKey,
-            sharedSecret: HMACKey(utf8: ConfluenceTestValues.sharedSecret),
+            sharedSecret: WebhookSecret(utf8: ConfluenceTestValues.sharedSecret),
             baseURL: host
         )
         let pageUpdated = try body("events/page_updated.json")
@@ -205,7 +207,7 @@ enum ConfluenceSampleRequests {
             )
         )
         var sha1 = try hmac.sign(body: pageUpdated, target: hmacURL, now: signedAt)
-        let sha1MAC = HMACAuthenticator(key: HMACKey(utf8: ConfluenceTestValues.hmacSecret), algorithm: .sha1)
+        let sha1MAC = HMACAuthenticator(key: WebhookSecret(utf8: ConfluenceTestValues.hmacSecret), algorithm: .sha1)
             .authenticationCode(for: pageUpdated)
         sha1.headers.replaceOrAdd(name: "X-Hub-Signature", value: "sha1=" + Hex.encode(sha1MAC))
         samples.append(
@@ -476,13 +478,13 @@ struct ConfluenceSampleConfig: Decodable {
     func verifier(mode: String, now: Double) throws -> ConfluenceSignatureVerifier {
         if mode == "connect" {
             return try ConfluenceSignatureVerifier(
-                sharedSecrets: [clientKey: [HMACKey(utf8: sharedSecret)]],
+                sharedSecrets: [clientKey: [WebhookSecret(utf8: sharedSecret)]],
                 baseURL: baseURL,
                 leeway: leeway ?? 60,
                 clock: { now }
             )
         }
-        return try ConfluenceSignatureVerifier(secrets: hmacSecrets.map { HMACKey(utf8: $0) }, clock: { now })
+        return try ConfluenceSignatureVerifier(secrets: hmacSecrets.map { WebhookSecret(utf8: $0) }, clock: { now })
     }
 }
 

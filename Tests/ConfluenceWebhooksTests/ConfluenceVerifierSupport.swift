@@ -25,11 +25,11 @@ final class ManualClock: Sendable {
 
 /// A shared-secret table that counts its look-ups, to show which requests never reach it.
 final class CountingSecretLookup: Sendable {
-    private let table: [String: [HMACKey]]
+    private let table: [String: [WebhookSecret]]
     private let calls = Mutex(0)
     private let failing: Bool
 
-    init(_ table: [String: [HMACKey]], failing: Bool = false) {
+    init(_ table: [String: [WebhookSecret]], failing: Bool = false) {
         self.table = table
         self.failing = failing
     }

@@ -4,6 +4,7 @@ import Testing
 import WebhookCore
 import WebhookFixtureSupport
 import WebhookRegistry
+import WebhookValues
 
 /// Field-level checks on the payloads captured from real deliveries (the vendor sheet's literal bodies).
 @Suite("HipChat captured payloads")

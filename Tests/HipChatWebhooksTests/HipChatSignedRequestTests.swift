@@ -50,7 +50,7 @@ struct HipChatSignedRequestTests {
     /// Every sample.
     static func generate() throws -> [String: WebhookRequestFile] {
         let keys = try secrets()
-        let secret = HMACKey(utf8: keys.oauthSecret)
+        let secret = WebhookSecret(utf8: keys.oauthSecret)
         let signer = HipChatRequestSigner(oauthClientID: keys.oauthId, secret: secret)
         let message = try fixtures.bytes("events", "room_message.json")
         let enter = try fixtures.bytes("events", "room_enter.json")
@@ -122,7 +122,7 @@ struct HipChatSignedRequestTests {
             code: .signatureMismatch
         )
 
-        let wrong = HipChatRequestSigner(oauthClientID: keys.oauthId, secret: HMACKey(utf8: keys.wrongSecret))
+        let wrong = HipChatRequestSigner(oauthClientID: keys.oauthId, secret: WebhookSecret(utf8: keys.wrongSecret))
         files["rejected-wrong-secret.json"] = .rejected(
             "the right iss, signed with keys/secrets.json's wrongSecret",
             try wrong.sign(body: message, target: url, now: now, jwtID: "wrg0000000000000000h"),
@@ -167,7 +167,7 @@ struct HipChatSignedRequestTests {
             now: now,
             code: .algorithmNotAllowed
         )
-        let pem = HMACKey(try fixtures.bytes("keys", "attacker-rs256.pub.pem"))
+        let pem = WebhookSecret(try fixtures.bytes("keys", "attacker-rs256.pub.pem"))
         let confused = try JWTSigner.hmac(pem, algorithm: .hs256).sign(payload: Array(claims.utf8))
         files["rejected-public-key-as-secret.json"] = .rejected(
             "HS256 keyed with the bytes of keys/attacker-rs256.pub.pem (the key-confusion attack)",
@@ -232,7 +232,7 @@ struct HipChatSignedRequestTests {
         let now = try #require(fixture.now)
         let config = try Self.config()
         let verifier = try HipChatSignatureVerifier(
-            secrets: [config.issuer: [HMACKey(utf8: config.secret)]],
+            secrets: [config.issuer: [WebhookSecret(utf8: config.secret)]],
             leeway: config.leeway ?? 60,
             clock: { now }
         )

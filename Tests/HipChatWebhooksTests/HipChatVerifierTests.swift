@@ -6,19 +6,20 @@ import WebhookCore
 import WebhookCrypto
 import WebhookFixtureSupport
 import WebhookRegistry
+import WebhookTesting
 
 /// Shared values and helpers for the HipChat verifier tests.
 enum HipChatTestSupport {
     static let clientID = "3d1b0c1e-5f4a-4e2b-9a7c-0f1e2d3c4b5a"
     static let secretText = "oauth-secret-of-installation-A"
-    static let secret = HMACKey(utf8: secretText)
+    static let secret = WebhookSecret(utf8: secretText)
     static let now = 1_700_000_000.0
     /// A captured `room_message` whose sender is user 3450167 and whose `oauth_client_id` is another client.
     static let body: [UInt8] = (try? fixtures.bytes("events", "room_message.json")) ?? []
     static let senderID = "3450167"
 
     static func verifier(
-        secrets: [String: [HMACKey]] = [clientID: [secret]],
+        secrets: [String: [WebhookSecret]] = [clientID: [secret]],
         leeway: Double = 60,
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
@@ -34,7 +35,7 @@ enum HipChatTestSupport {
         )
     }
 
-    static func signer(clientID: String = clientID, secret: HMACKey = secret) -> HipChatRequestSigner {
+    static func signer(clientID: String = clientID, secret: WebhookSecret = secret) -> HipChatRequestSigner {
         HipChatRequestSigner(oauthClientID: clientID, secret: secret)
     }
 
@@ -42,7 +43,7 @@ enum HipChatTestSupport {
     static func signed(
         _ body: [UInt8] = body,
         clientID: String = clientID,
-        secret: HMACKey = secret,
+        secret: WebhookSecret = secret,
         now: Double = now,
         lifetime: Double = 300,
         subject: String? = nil,
@@ -96,7 +97,7 @@ enum HipChatTestSupport {
         hash: HashAlgorithm = .sha256
     ) -> String {
         token(header: header, claims: claims) {
-            HMACAuthenticator(key: HMACKey(secret), algorithm: hash).authenticationCode(for: $0)
+            HMACAuthenticator(key: WebhookSecret(secret), algorithm: hash).authenticationCode(for: $0)
         }
     }
 
@@ -131,11 +132,13 @@ enum HipChatTestSupport {
 /// A secret lookup that records the ids it is asked for.
 final class LookupRecorder: Sendable {
     private let calls = Mutex<[String]>([])
-    private let table: [String: [HMACKey]]
+    private let table: [String: [WebhookSecret]]
     private let failure: Bool
 
-    init(_ table: [String: [HMACKey]] = [HipChatTestSupport.clientID: [HipChatTestSupport.secret]], fails: Bool = false)
-    {
+    init(
+        _ table: [String: [WebhookSecret]] = [HipChatTestSupport.clientID: [HipChatTestSupport.secret]],
+        fails: Bool = false
+    ) {
         self.table = table
         self.failure = fails
     }
@@ -284,7 +287,7 @@ struct HipChatVerifierTests {
 
     @Test("a token signed with another secret is rejected")
     func wrongSecret() async throws {
-        let request = try Support.signed(secret: HMACKey(utf8: "not-the-secret"))
+        let request = try Support.signed(secret: WebhookSecret(utf8: "not-the-secret"))
         let error = await Support.rejection(Support.verifier(), request)
         #expect(error?.code == .signatureMismatch)
         #expect(error?.category == .authentication)
@@ -535,7 +538,7 @@ struct HipChatVerifierTests {
     @Test("an empty table or an installation without a secret fails the initialiser with invalid_configuration")
     func emptyTable() {
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
-            try HipChatSignatureVerifier(secrets: [String: [HMACKey]]())
+            try HipChatSignatureVerifier(secrets: [String: [WebhookSecret]]())
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
             try HipChatSignatureVerifier(secrets: [Support.clientID: [Support.secret], "other": []])
@@ -544,7 +547,7 @@ struct HipChatVerifierTests {
 
     @Test("an empty secret fails the table initialiser, and is invalid_key when a lookup returns it")
     func emptySecret() async throws {
-        let table = [Support.clientID: [Support.secret, HMACKey([UInt8]())]]
+        let table = [Support.clientID: [Support.secret, WebhookSecret([UInt8]())]]
         #expect(throws: WebhookError(.invalidKey, "")) {
             try HipChatSignatureVerifier(secrets: table)
         }
@@ -556,7 +559,7 @@ struct HipChatVerifierTests {
 
     @Test("rotation: any of an installation's secrets verifies, from the table and from a lookup")
     func rotation() async throws {
-        let old = HMACKey(utf8: "old-secret")
+        let old = WebhookSecret(utf8: "old-secret")
         let table = [Support.clientID: [old, Support.secret]]
         let verifier = Support.verifier(secrets: table)
         let lookup = LookupRecorder(table).verifier()
@@ -564,21 +567,21 @@ struct HipChatVerifierTests {
             _ = try await verifier.verify(try Support.signed(secret: secret))
             _ = try await lookup.verify(try Support.signed(secret: secret))
         }
-        let retired = try Support.signed(secret: HMACKey(utf8: "retired-secret"))
+        let retired = try Support.signed(secret: WebhookSecret(utf8: "retired-secret"))
         #expect(await Support.rejection(verifier, retired)?.code == .signatureMismatch)
         #expect(await Support.rejection(lookup, retired)?.code == .signatureMismatch)
     }
 
     @Test("one verifier serves many installations, each with its own secret")
     func manyInstallations() async throws {
-        let table = [Support.clientID: [Support.secret], "client-B": [HMACKey(utf8: "secret-B")]]
+        let table = [Support.clientID: [Support.secret], "client-B": [WebhookSecret(utf8: "secret-B")]]
         let verifier = Support.verifier(secrets: table)
         _ = try await verifier.verify(try Support.signed())
-        _ = try await verifier.verify(try Support.signed(clientID: "client-B", secret: HMACKey(utf8: "secret-B")))
+        _ = try await verifier.verify(try Support.signed(clientID: "client-B", secret: WebhookSecret(utf8: "secret-B")))
         // B's id with A's secret, and A's id with B's secret: rejected.
         let crossed = try Support.signed(clientID: "client-B", secret: Support.secret)
         #expect(await Support.rejection(verifier, crossed)?.code == .signatureMismatch)
-        let crossedBack = try Support.signed(secret: HMACKey(utf8: "secret-B"))
+        let crossedBack = try Support.signed(secret: WebhookSecret(utf8: "secret-B"))
         #expect(await Support.rejection(verifier, crossedBack)?.code == .signatureMismatch)
     }
 
@@ -587,7 +590,9 @@ struct HipChatVerifierTests {
     @Test("the body's oauth_client_id is never used for authentication")
     func bodyClientIDIgnored() async throws {
         let bodyClient = "b80f3c24-76ce-442a-9499-33dd895ccebf"  // the oauth_client_id of the captured body
-        let recorder = LookupRecorder([Support.clientID: [Support.secret], bodyClient: [HMACKey(utf8: "secret-B")]])
+        let recorder = LookupRecorder([
+            Support.clientID: [Support.secret], bodyClient: [WebhookSecret(utf8: "secret-B")],
+        ])
         // Signed for the right installation while the body names another client: verified, by the token's iss.
         let verified = try await recorder.verifier().verify(try Support.signed())
         guard case .roomMessage(let payload) = verified.event else {
@@ -805,7 +810,7 @@ struct HipChatVerifierTests {
             #expect(error?.vendor == .hipChat)
         }
         // Under a forged token the same body never reaches the decoder.
-        let forged = try Support.signed(body, secret: HMACKey(utf8: "wrong"), subject: "1")
+        let forged = try Support.signed(body, secret: WebhookSecret(utf8: "wrong"), subject: "1")
         #expect(await Support.rejection(Support.verifier(), forged)?.code == .signatureMismatch)
     }
 
@@ -831,7 +836,7 @@ struct HipChatVerifierTests {
     @Test("error reasons never contain the token or the secret")
     func reasonsLeakNothing() async throws {
         let requests = [
-            try Support.signed(secret: HMACKey(utf8: "wrong")),
+            try Support.signed(secret: WebhookSecret(utf8: "wrong")),
             try Support.signed(now: Support.now - 10_000),
             try Support.signed(clientID: "unknown"),
             Support.request(token: Support.hmacToken(header: #"{"alg":"HS512"}"#)),
@@ -848,7 +853,7 @@ struct HipChatVerifierTests {
     @Test("the signer refuses an empty secret and times that are not finite")
     func signerErrors() throws {
         #expect(throws: WebhookError(.invalidKey, "")) {
-            try HipChatRequestSigner(oauthClientID: "x", secret: HMACKey([UInt8]())).token(now: Support.now)
+            try HipChatRequestSigner(oauthClientID: "x", secret: WebhookSecret([UInt8]())).token(now: Support.now)
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
             try Support.signer().token(now: .infinity)

@@ -3,6 +3,7 @@ import RServiceWebhooks
 import Testing
 import WebhookCore
 import WebhookRegistry
+import WebhookValues
 
 /// Field-by-field checks of the vendor sheet's literal messages and of the written fixtures' typed payloads.
 @Suite("R-Service literal messages")

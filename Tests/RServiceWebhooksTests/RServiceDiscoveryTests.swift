@@ -5,6 +5,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 @Suite("R-Service verifier: OpenID Connect discovery")
 struct RServiceDiscoveryTests {
@@ -254,7 +255,7 @@ struct RServiceDiscoveryTests {
             try setup.request(TestSupport.rsa, .ps256, keyID: "rsa-1")
         )
         let hmac = try RServiceRequestSigner.sharedSecret(
-            HMACKey(utf8: TestSupport.rsa.publicKey.pemRepresentation()),
+            WebhookSecret(utf8: TestSupport.rsa.publicKey.pemRepresentation()),
             issuer: Self.policy
         ).token(message: TestSupport.message(), now: TestSupport.now)
         let withKeyID = TestSupport.withHeader(hmac, #"{"alg":"HS256","typ":"JWT","kid":"rsa-1"}"#)

@@ -5,6 +5,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 /// Records the callback URLs the handshake hook was called with; throws when told to.
 final class HandshakeRecorder: Sendable {

@@ -3,6 +3,7 @@ import RServiceWebhooks
 import Testing
 import WebhookCore
 import WebhookRegistry
+import WebhookValues
 
 @Suite("R-Service management API models")
 struct RServiceManagementTests {

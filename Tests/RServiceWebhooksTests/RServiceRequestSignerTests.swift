@@ -4,6 +4,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 @Suite("R-Service request signer")
 struct RServiceRequestSignerTests {
@@ -95,16 +96,16 @@ struct RServiceRequestSignerTests {
             try TestSupport.signer().sign(message: TestSupport.message(), now: 1, lifetime: .nan)
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
-            try RServiceRequestSigner.privateKey(TestSupport.rsa, algorithm: .es256, issuer: "i")
+            try RServiceRequestSigner.privateKey(WebhookSigningKey(TestSupport.rsa), algorithm: .es256, issuer: "i")
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
-            try RServiceRequestSigner.privateKey(TestSupport.ec256, algorithm: .es384, issuer: "i")
+            try RServiceRequestSigner.privateKey(WebhookSigningKey(TestSupport.ec256), algorithm: .es384, issuer: "i")
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
             try RServiceRequestSigner.sharedSecret(TestSupport.sharedSecret, algorithm: .rs256, issuer: "i")
         }
         #expect(throws: WebhookError(.invalidKey, "")) {
-            try RServiceRequestSigner.sharedSecret(HMACKey([UInt8]()), issuer: "i")
+            try RServiceRequestSigner.sharedSecret(WebhookSecret([UInt8]()), issuer: "i")
         }
     }
 

@@ -22,9 +22,12 @@ struct SampleConfiguration: Codable {
         switch mode {
         case "publicKeys":
             let pems = try (publicKeys ?? []).map { String(decoding: try Fixtures.bytes($0), as: UTF8.self) }
-            keys = try .publicKeys(pems.map { try PublicKey(pem: $0) }, algorithm: algorithm.map(JWSAlgorithm.init))
+            keys = try .publicKeys(
+                pems.map { try WebhookPublicKey(pem: $0) },
+                algorithm: algorithm.map(JWSAlgorithm.init)
+            )
         case "sharedSecrets":
-            keys = try .sharedSecrets([HMACKey(utf8: secret ?? "")])
+            keys = try .sharedSecrets([WebhookSecret(utf8: secret ?? "")])
         case "discovery":
             var served: [String: [UInt8]] = [:]
             for (url, path) in documents ?? [:] {
@@ -325,7 +328,7 @@ enum SampleRequestGenerator {
             )
         )
         let confusion = try RServiceRequestSigner.sharedSecret(
-            HMACKey(utf8: TestSupport.rsa.publicKey.pemRepresentation()),
+            WebhookSecret(utf8: TestSupport.rsa.publicKey.pemRepresentation()),
             issuer: TestSupport.account,
             audience: TestSupport.audience
         )
@@ -366,7 +369,7 @@ enum SampleRequestGenerator {
         let shared = "requests/shared-secret/"
         try config(shared, sharedSecretConfiguration)
         let hmacSigner = try RServiceRequestSigner.sharedSecret(
-            HMACKey(utf8: sharedSecret),
+            WebhookSecret(utf8: sharedSecret),
             issuer: TestSupport.account,
             audience: TestSupport.audience
         )
@@ -385,7 +388,7 @@ enum SampleRequestGenerator {
             sample(
                 "HS256 delivery signed with another secret",
                 try RServiceRequestSigner.sharedSecret(
-                    HMACKey(utf8: "another-secret-of-the-same-length-000000"),
+                    WebhookSecret(utf8: "another-secret-of-the-same-length-000000"),
                     issuer: TestSupport.account,
                     audience: TestSupport.audience
                 ).sign(message: noteAdded, target: url, now: now),

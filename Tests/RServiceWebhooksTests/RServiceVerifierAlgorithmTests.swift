@@ -4,6 +4,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 @Suite("R-Service verifier: keys decide the algorithms")
 struct RServiceVerifierAlgorithmTests {
@@ -87,7 +88,9 @@ struct RServiceVerifierAlgorithmTests {
     @Test("HS256 signed with the RSA public key's PEM or DER as the secret is rejected (key confusion)")
     func keyConfusion() async throws {
         let publicKey = TestSupport.rsa.publicKey
-        for secret in [HMACKey(utf8: publicKey.pemRepresentation()), HMACKey(publicKey.derRepresentation())] {
+        for secret in [
+            WebhookSecret(utf8: publicKey.pemRepresentation()), WebhookSecret(publicKey.derRepresentation()),
+        ] {
             let signer = try RServiceRequestSigner.sharedSecret(secret, issuer: TestSupport.account)
             let request = try signer.sign(message: TestSupport.message(), now: TestSupport.now)
             await TestSupport.expectRejection(
@@ -200,7 +203,7 @@ struct RServiceVerifierAlgorithmTests {
         let ecVerifier = TestSupport.verifier(try .publicKeys([TestSupport.ec256.publicKey]))
         await TestSupport.expectRejection(.signatureMismatch, ecVerifier, ecRequest)
         let secretRequest = try RServiceRequestSigner.sharedSecret(
-            HMACKey(utf8: "another-secret-of-sufficient-length-0123"),
+            WebhookSecret(utf8: "another-secret-of-sufficient-length-0123"),
             issuer: TestSupport.account
         ).sign(message: TestSupport.message(), now: TestSupport.now)
         let secretVerifier = TestSupport.verifier(try .sharedSecrets([TestSupport.sharedSecret]))
@@ -259,7 +262,7 @@ struct RServiceVerifierAlgorithmTests {
             _ = try await verifier.verify(request)
         }
         let secrets = try KeySource.sharedSecrets([
-            HMACKey(utf8: "old-secret-0123456789abcdef"), TestSupport.sharedSecret,
+            WebhookSecret(utf8: "old-secret-0123456789abcdef"), TestSupport.sharedSecret,
         ])
         let request = try RServiceRequestSigner.sharedSecret(TestSupport.sharedSecret, issuer: TestSupport.account)
             .sign(message: TestSupport.message(), now: TestSupport.now)
@@ -282,6 +285,6 @@ struct RServiceVerifierAlgorithmTests {
         #expect(throws: WebhookError(.invalidConfiguration, "")) {
             try KeySource.sharedSecrets([TestSupport.sharedSecret], algorithms: [])
         }
-        #expect(throws: WebhookError(.invalidKey, "")) { try KeySource.sharedSecrets([HMACKey([UInt8]())]) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try KeySource.sharedSecrets([WebhookSecret([UInt8]())]) }
     }
 }

@@ -4,6 +4,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 @Suite("R-Service verifier: claims")
 struct RServiceVerifierClaimTests {

@@ -5,6 +5,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 @Suite("R-Service verifier: delivery key")
 struct RServiceVerifierDeliveryKeyTests {

@@ -5,6 +5,7 @@ import Testing
 import WebhookCore
 import WebhookCrypto
 import WebhookRegistry
+import WebhookTesting
 
 /// Keys, messages and helpers shared by the verifier tests.
 enum TestSupport {
@@ -22,16 +23,16 @@ enum TestSupport {
     static let ec384 = try! PrivateKey.generate(.ec(.p384))
     static let ec521 = try! PrivateKey.generate(.ec(.p521))
     static let otherEC256 = try! PrivateKey.generate(.ec(.p256))
-    static let sharedSecret = HMACKey(utf8: "rservice-test-shared-secret-0123456789abcdef")
+    static let sharedSecret = WebhookSecret(utf8: "rservice-test-shared-secret-0123456789abcdef")
 
     static func fixturePrivateKey(_ name: String) -> PrivateKey {
         let text = String(decoding: try! Fixtures.bytes("keys/" + name), as: UTF8.self)
         return try! PrivateKey(pem: text)
     }
 
-    static func fixturePublicKey(_ name: String) -> PublicKey {
+    static func fixturePublicKey(_ name: String) -> WebhookPublicKey {
         let text = String(decoding: try! Fixtures.bytes("keys/" + name), as: UTF8.self)
-        return try! PublicKey(pem: text)
+        return try! WebhookPublicKey(pem: text)
     }
 
     /// A message fixture's bytes.
@@ -73,7 +74,7 @@ enum TestSupport {
         audience: String? = nil,
         keyID: String? = nil
     ) -> RServiceRequestSigner {
-        try! .privateKey(key, algorithm: algorithm, issuer: issuer, audience: audience, keyID: keyID)
+        try! .privateKey(WebhookSigningKey(key), algorithm: algorithm, issuer: issuer, audience: audience, keyID: keyID)
     }
 
     /// A request whose body is `{"jwt":"<token>"}`.
@@ -184,7 +185,7 @@ enum DER {
     }
 
     /// The JWK JSON of a public key, with `kid` (and `alg`, `use` when given).
-    static func jwk(_ key: PublicKey, keyID: String, algorithm: String? = nil, use: String? = "sig") -> String {
+    static func jwk(_ key: WebhookPublicKey, keyID: String, algorithm: String? = nil, use: String? = "sig") -> String {
         let der = key.derRepresentation()
         let spki = element(der, at: 0)
         let algorithmIdentifier = element(der, at: spki.content.lowerBound)

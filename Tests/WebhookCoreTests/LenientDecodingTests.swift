@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WebhookCore
 import WebhookRegistry
+import WebhookValues
 
 private struct Holder<Value: Codable & Equatable>: Codable, Equatable {
     var value: Value

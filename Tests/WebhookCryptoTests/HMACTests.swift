@@ -108,7 +108,7 @@ struct HMACTests {
         for (algorithm, expectedHex) in [
             (HashAlgorithm.sha256, vector.sha256), (.sha384, vector.sha384), (.sha512, vector.sha512),
         ] {
-            let authenticator = HMACAuthenticator(key: HMACKey(vector.key), algorithm: algorithm)
+            let authenticator = HMACAuthenticator(key: WebhookSecret(vector.key), algorithm: algorithm)
             let expected = TestSupport.hex(expectedHex)
             let mac = authenticator.authenticationCode(for: vector.data)
             #expect(mac.count == algorithm.digestSize)
@@ -147,7 +147,7 @@ struct HMACTests {
         ]
     )
     func rfc2202KnownAnswers(key: [UInt8], data: [UInt8], expected: String) {
-        let authenticator = HMACAuthenticator(key: HMACKey(key), algorithm: .sha1)
+        let authenticator = HMACAuthenticator(key: WebhookSecret(key), algorithm: .sha1)
         #expect(Hex.encode(authenticator.authenticationCode(for: data)) == expected)
         #expect(authenticator.isValidAuthenticationCode(TestSupport.hex(expected), for: data))
         #expect(authenticator.algorithm == .sha1)
@@ -155,7 +155,7 @@ struct HMACTests {
 
     @Test("parts equal the concatenation")
     func parts() {
-        let authenticator = HMACAuthenticator(key: HMACKey(utf8: "secret"), algorithm: .sha256)
+        let authenticator = HMACAuthenticator(key: WebhookSecret(utf8: "secret"), algorithm: .sha256)
         let url = Array("https://example.com/hook?x=1".utf8)
         let body = Array(#"{"event":"x"}"#.utf8)
         let whole = authenticator.authenticationCode(for: url + body)
@@ -168,7 +168,7 @@ struct HMACTests {
 
     @Test("wrong MAC, wrong length, empty MAC are rejected")
     func rejections() {
-        let authenticator = HMACAuthenticator(key: HMACKey(utf8: "secret"), algorithm: .sha256)
+        let authenticator = HMACAuthenticator(key: WebhookSecret(utf8: "secret"), algorithm: .sha256)
         let message = Array("message".utf8)
         var mac = authenticator.authenticationCode(for: message)
         #expect(!authenticator.isValidAuthenticationCode([UInt8](), for: message))
@@ -179,7 +179,7 @@ struct HMACTests {
 
     @Test("key description never shows the bytes")
     func keyDescription() {
-        let key = HMACKey(utf8: "super-secret-value")
+        let key = WebhookSecret(utf8: "super-secret-value")
         #expect(!key.description.contains("super"))
         #expect(!String(reflecting: key).contains("super"))
         var dumped = ""
@@ -199,7 +199,7 @@ struct HMACTests {
 
     @Test("one authenticator used from many tasks at once")
     func concurrency() async {
-        let authenticator = HMACAuthenticator(key: HMACKey(utf8: "shared"), algorithm: .sha256)
+        let authenticator = HMACAuthenticator(key: WebhookSecret(utf8: "shared"), algorithm: .sha256)
         let messages = (0..<64).map { Array("message \($0)".utf8) }
         let expected = messages.map { authenticator.authenticationCode(for: $0) }
         let failures = await withTaskGroup(of: Int.self) { group in

@@ -18,7 +18,7 @@ struct RFC7515Tests {
         let secret = try Base64URL.decode(
             "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"
         )
-        let verifier = JWTVerifier(keys: JWTKeySet([try .hmac(HMACKey(secret))]), options: Self.options)
+        let verifier = JWTVerifier(keys: JWTKeySet([try .hmac(WebhookSecret(secret))]), options: Self.options)
         let verified = try verifier.verify(token)
         #expect(verified.header.algorithm == "HS256")
         #expect(verified.header.type == "JWT")
@@ -41,7 +41,7 @@ struct RFC7515Tests {
              "n":"ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4QlL-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsLA9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ",
              "e":"AQAB"}
             """#
-        let key = try PublicKey(jwk: Array(jwk.utf8))
+        let key = try WebhookPublicKey(jwk: Array(jwk.utf8))
         #expect(key.type == .rsa(modulusBits: 2048))
         let token =
             "eyJhbGciOiJSUzI1NiJ9." + Self.payloadSegment + "."
@@ -57,7 +57,7 @@ struct RFC7515Tests {
              "x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
              "y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}
             """#
-        let key = try PublicKey(jwk: Array(jwk.utf8))
+        let key = try WebhookPublicKey(jwk: Array(jwk.utf8))
         #expect(key.type == .ec(.p256))
         let token =
             "eyJhbGciOiJFUzI1NiJ9." + Self.payloadSegment + "."
@@ -71,7 +71,7 @@ struct RFC7515Tests {
 
 @Suite("JWT rejections")
 struct JWTRejectionTests {
-    static let secret = HMACKey(utf8: "a-long-enough-shared-secret-for-tests")
+    static let secret = WebhookSecret(utf8: "a-long-enough-shared-secret-for-tests")
     static let now: Double = 1_700_000_000
 
     static func hmacVerifier(_ options: JWTValidationOptions = .init(clock: TestSupport.clock(now))) -> JWTVerifier {
@@ -115,7 +115,7 @@ struct JWTRejectionTests {
     func algorithmConfusion() throws {
         let rsa = try PrivateKey.generate(.rsa(modulusBits: 2048))
         let pem = rsa.publicKeyPEM()
-        let forged = try JWTSigner.hmac(HMACKey(utf8: pem)).sign(payload: Array(#"{"sub":"admin"}"#.utf8))
+        let forged = try JWTSigner.hmac(WebhookSecret(utf8: pem)).sign(payload: Array(#"{"sub":"admin"}"#.utf8))
         let verifier = JWTVerifier(keys: JWTKeySet([try .publicKey(rsa.publicKey)]))
         #expect(Self.code(verifier, forged) == .algorithmNotAllowed)
         // A public key can never be declared for HS*.
@@ -342,13 +342,13 @@ struct JWTRejectionTests {
         #expect(Self.code(Self.hmacVerifier(), Self.signed("{}", keyID: "k1")) == nil)
         // Beside keys with kids, the kid-less key is still tried: the token verifies with it.
         let mixed = JWTVerifier(
-            keys: JWTKeySet([try .hmac(HMACKey(utf8: "another secret"), keyID: "k1"), try .hmac(Self.secret)]),
+            keys: JWTKeySet([try .hmac(WebhookSecret(utf8: "another secret"), keyID: "k1"), try .hmac(Self.secret)]),
             options: .init(clock: TestSupport.clock(Self.now))
         )
         #expect(Self.code(mixed, Self.signed("{}", keyID: "k9")) == nil)
         // Without a kid-less key, an unknown kid stays an error.
         let onlyWithIDs = JWTVerifier(
-            keys: JWTKeySet([try .hmac(HMACKey(utf8: "another secret"), keyID: "k1")]),
+            keys: JWTKeySet([try .hmac(WebhookSecret(utf8: "another secret"), keyID: "k1")]),
             options: .init(clock: TestSupport.clock(Self.now))
         )
         #expect(Self.code(onlyWithIDs, Self.signed("{}", keyID: "k9")) == .unknownKeyID)
@@ -388,7 +388,7 @@ struct JWTRejectionTests {
 
     @Test("RSA key under 2048 bits")
     func smallRSAKey() {
-        #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(pem: TestKeys.rsa1024PublicKeyPEM) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try WebhookPublicKey(pem: TestKeys.rsa1024PublicKeyPEM) }
         #expect(throws: WebhookError(.invalidKey, "")) { try PrivateKey.generate(.rsa(modulusBits: 1024)) }
     }
 
@@ -431,7 +431,7 @@ struct JWTRoundTripTests {
         let key: JWTVerificationKey
         switch algorithm {
         case .hs256, .hs384, .hs512:
-            let secret = HMACKey(utf8: "round-trip-secret")
+            let secret = WebhookSecret(utf8: "round-trip-secret")
             signer = try .hmac(secret, algorithm: algorithm)
             key = try .hmac(secret, algorithms: [algorithm], keyID: "kid-1")
         case .es256, .es384, .es512:
@@ -439,7 +439,7 @@ struct JWTRoundTripTests {
             let privateKey = try PrivateKey.generate(.ec(curve))
             #expect(privateKey.type == .ec(curve))
             signer = try .privateKey(privateKey, algorithm: algorithm)
-            key = try .publicKey(PublicKey(pem: privateKey.publicKeyPEM()), keyID: "kid-1")
+            key = try .publicKey(WebhookPublicKey(pem: privateKey.publicKeyPEM()), keyID: "kid-1")
             #expect(key.algorithms == [algorithm])
         default:
             let privateKey = try Self.rsaKey.get()
@@ -469,10 +469,11 @@ struct JWTRoundTripTests {
         let rsa = try PrivateKey(pem: TestKeys.rsa2048TraditionalPrivateKeyPEM)
         #expect(rsa.type == .rsa(modulusBits: 2048))
         #expect(
-            try rsa.publicKey.derRepresentation() == PublicKey(pem: TestKeys.rsa2048PublicKeyPEM).derRepresentation()
+            try rsa.publicKey.derRepresentation()
+                == WebhookPublicKey(pem: TestKeys.rsa2048PublicKeyPEM).derRepresentation()
         )
         #expect(
-            try PublicKey(pem: TestKeys.rsa2048PKCS1PublicKeyPEM).derRepresentation()
+            try WebhookPublicKey(pem: TestKeys.rsa2048PKCS1PublicKeyPEM).derRepresentation()
                 == rsa.publicKey.derRepresentation()
         )
         let ec = try PrivateKey(pem: TestKeys.p256TraditionalPrivateKeyPEM)
@@ -480,7 +481,7 @@ struct JWTRoundTripTests {
         let signature = try ec.signature(for: Array("m".utf8), algorithm: .es256)
         #expect(signature.count == 64)
         #expect(
-            try PublicKey(pem: TestKeys.p256PublicKeyPEM).isValidSignature(
+            try WebhookPublicKey(pem: TestKeys.p256PublicKeyPEM).isValidSignature(
                 signature,
                 for: Array("m".utf8),
                 algorithm: .es256
@@ -493,37 +494,37 @@ struct JWTRoundTripTests {
         for pem in [
             "", "-----BEGIN PUBLIC KEY-----\n!!\n-----END PUBLIC KEY-----\n", "-----BEGIN PUBLIC KEY-----\nAAAA",
         ] {
-            #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(pem: pem) }
+            #expect(throws: WebhookError(.invalidKey, "")) { try WebhookPublicKey(pem: pem) }
         }
-        #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(der: [0x30, 0x00]) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try WebhookPublicKey(der: [0x30, 0x00]) }
         #expect(throws: WebhookError(.invalidKey, "")) { try PrivateKey(pem: TestKeys.p256PublicKeyPEM) }
         for jwk in [
             #"{"kty":"oct","k":"AAAA"}"#, #"{"kty":"EC","crv":"P-256","x":"AAAA","y":"AAAA"}"#,
             #"{"kty":"EC","crv":"secp256k1","x":"AAAA","y":"AAAA"}"#, #"{"kty":"RSA","n":"AQAB"}"#, "[]", "{",
         ] {
-            #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(jwk: Array(jwk.utf8)) }
+            #expect(throws: WebhookError(.invalidKey, "")) { try WebhookPublicKey(jwk: Array(jwk.utf8)) }
         }
         // A point not on the curve.
         let offCurve =
             #"{"kty":"EC","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a1"}"#
-        #expect(throws: WebhookError(.invalidKey, "")) { try PublicKey(jwk: Array(offCurve.utf8)) }
-        #expect(throws: WebhookError(.invalidKey, "")) { try JWTVerificationKey.hmac(HMACKey([UInt8]())) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try WebhookPublicKey(jwk: Array(offCurve.utf8)) }
+        #expect(throws: WebhookError(.invalidKey, "")) { try JWTVerificationKey.hmac(WebhookSecret([UInt8]())) }
         #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
-            try JWTVerificationKey.hmac(HMACKey(utf8: "s"), algorithms: [.rs256])
+            try JWTVerificationKey.hmac(WebhookSecret(utf8: "s"), algorithms: [.rs256])
         }
         #expect(throws: WebhookError(.algorithmNotAllowed, "")) {
-            try JWTSigner.hmac(HMACKey(utf8: "s"), algorithm: .es256)
+            try JWTSigner.hmac(WebhookSecret(utf8: "s"), algorithm: .es256)
         }
     }
 
     @Test("key rotation: a token signed with the second secret verifies")
     func rotation() throws {
-        let old = HMACKey(utf8: "old-secret")
-        let new = HMACKey(utf8: "new-secret")
+        let old = WebhookSecret(utf8: "old-secret")
+        let new = WebhookSecret(utf8: "new-secret")
         let verifier = JWTVerifier(keys: JWTKeySet([try .hmac(old), try .hmac(new)]))
         let token = try JWTSigner.hmac(new).sign(payload: Array(#"{"sub":"x"}"#.utf8))
         #expect(try verifier.verify(token).claims.subject == "x")
-        let stranger = try JWTSigner.hmac(HMACKey(utf8: "other")).sign(payload: Array("{}".utf8))
+        let stranger = try JWTSigner.hmac(WebhookSecret(utf8: "other")).sign(payload: Array("{}".utf8))
         #expect(throws: WebhookError(.signatureMismatch, "")) { try verifier.verify(stranger) }
         // Only HS256 allowed: an HS512 token finds no key that allows it.
         let narrow = JWTVerifier(keys: JWTKeySet([try .hmac(new, algorithms: [.hs256])]))
@@ -588,7 +589,7 @@ struct JWTRoundTripTests {
 
     @Test("one verifier used from many tasks at once")
     func concurrentVerification() async throws {
-        let secret = HMACKey(utf8: "concurrent-secret")
+        let secret = WebhookSecret(utf8: "concurrent-secret")
         let ecKey = try PrivateKey.generate(.ec(.p256))
         let verifier = JWTVerifier(keys: JWTKeySet([try .hmac(secret), try .publicKey(ecKey.publicKey)]))
         let hmacSigner = try JWTSigner.hmac(secret)

@@ -69,29 +69,29 @@ struct RSAExponentTests {
         let spki = subjectPublicKeyInfo(exponent: exponent)
         let pkcs1 = pkcs1(exponent: exponent)
         return [
-            ("DER", TestSupport.errorCode { () throws(WebhookError) in try PublicKey(der: spki) }),
+            ("DER", TestSupport.errorCode { () throws(WebhookError) in try WebhookPublicKey(der: spki) }),
             (
                 "PEM PUBLIC KEY",
                 TestSupport.errorCode { () throws(WebhookError) in
-                    try PublicKey(pem: pem(spki, label: "PUBLIC KEY"))
+                    try WebhookPublicKey(pem: pem(spki, label: "PUBLIC KEY"))
                 }
             ),
             (
                 "PEM RSA PUBLIC KEY",
                 TestSupport.errorCode { () throws(WebhookError) in
-                    try PublicKey(pem: pem(pkcs1, label: "RSA PUBLIC KEY"))
+                    try WebhookPublicKey(pem: pem(pkcs1, label: "RSA PUBLIC KEY"))
                 }
             ),
             (
                 "JWK",
-                TestSupport.errorCode { () throws(WebhookError) in try PublicKey(jwk: jwk(exponent: exponent)) }
+                TestSupport.errorCode { () throws(WebhookError) in try WebhookPublicKey(jwk: jwk(exponent: exponent)) }
             ),
         ]
     }
 
     @Test("the test's DER builder gives the fixed key's DER for e = 65537")
     func builderMatchesFixedKey() throws {
-        let fixed = try PublicKey(pem: TestKeys.rsa2048PublicKeyPEM)
+        let fixed = try WebhookPublicKey(pem: TestKeys.rsa2048PublicKeyPEM)
         #expect(fixed.derRepresentation() == Self.subjectPublicKeyInfo(exponent: 65_537))
     }
 
@@ -107,7 +107,7 @@ struct RSAExponentTests {
         for (form, code) in Self.loadCodes(exponent: exponent) {
             #expect(code == nil, "e = \(exponent) from \(form)")
         }
-        #expect(try PublicKey(jwk: Self.jwk(exponent: exponent)).type == .rsa(modulusBits: 2048))
+        #expect(try WebhookPublicKey(jwk: Self.jwk(exponent: exponent)).type == .rsa(modulusBits: 2048))
     }
 
     @Test("a JWKS skips an entry with e = 1 and keeps the good one")
@@ -123,7 +123,7 @@ struct RSAExponentTests {
 /// time checks pass.
 @Suite("Clock and leeway")
 struct ClockAndLeewayTests {
-    static let secret = HMACKey(utf8: "a-long-enough-shared-secret-for-tests")
+    static let secret = WebhookSecret(utf8: "a-long-enough-shared-secret-for-tests")
     static let now: Double = 1_700_000_000
 
     static func code(leeway: Double = 60, clock: Double, payload: String) -> WebhookError.Code? {

@@ -66,7 +66,10 @@ struct WycheproofTests {
             let tagBytes = group.tagSize / 8
             for test in group.tests {
                 count += 1
-                let authenticator = HMACAuthenticator(key: HMACKey(TestSupport.hex(test.key)), algorithm: algorithm)
+                let authenticator = HMACAuthenticator(
+                    key: WebhookSecret(TestSupport.hex(test.key)),
+                    algorithm: algorithm
+                )
                 let message = TestSupport.hex(test.msg)
                 let tag = TestSupport.hex(test.tag)
                 let full = authenticator.authenticationCode(for: message)
@@ -108,7 +111,7 @@ struct WycheproofTests {
         var count = 0
         var acceptableCount = 0
         for group in vectors.testGroups {
-            let key = try PublicKey(der: TestSupport.hex(group.publicKeyDer))
+            let key = try WebhookPublicKey(der: TestSupport.hex(group.publicKeyDer))
             for test in group.tests {
                 count += 1
                 let accepted: Bool

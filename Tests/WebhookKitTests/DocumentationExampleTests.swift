@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WebhookKit
+import WebhookTesting
 
 /// The examples of the DocC articles and Docs/CLI.md, run as written.
 @Suite("Documentation examples")
@@ -20,7 +21,7 @@ struct DocumentationExampleTests {
     @Test("DecodingInTests: a HipChat request from the signer verifies with a fixed clock")
     func verifiesASignedRequest() async throws {
         let now = 1_700_000_000.0
-        let secret = HMACKey(utf8: "oauth-secret")
+        let secret = WebhookSecret(utf8: "oauth-secret")
         let roomMessage = try Samples.body("hipchat/events/room_message.json")
         let request = try HipChatRequestSigner(oauthClientID: "client-1", secret: secret)
             .sign(body: roomMessage, now: now)
@@ -87,16 +88,18 @@ private enum VerificationPageExample {
         // As on the page, from here.
         let receiver = WebhookReceiver(
             hipChat: try HipChatSignatureVerifier(secrets: { oauthClientID in
-                try await installations.oauthSecrets(for: oauthClientID).map { HMACKey(utf8: $0) }
+                try await installations.oauthSecrets(for: oauthClientID).map { WebhookSecret(utf8: $0) }
             }),
-            confluence: try ConfluenceSignatureVerifier(secrets: [HMACKey(utf8: newSecret), HMACKey(utf8: oldSecret)]),
+            confluence: try ConfluenceSignatureVerifier(secrets: [
+                WebhookSecret(utf8: newSecret), WebhookSecret(utf8: oldSecret),
+            ]),
             rService: try RServiceSignatureVerifier(
-                keys: try .publicKeys([try PublicKey(pem: webhookPolicyPublicKeyPEM)]),
+                keys: try .publicKeys([try WebhookPublicKey(pem: webhookPolicyPublicKeyPEM)]),
                 issuer: "https://acme.4me.com",
                 audience: "acme-receiver"
             ),
             apiTree: try ApiTreeSignatureVerifier(
-                secrets: [HMACKey(utf8: apiTreeSecret)],
+                secrets: [WebhookSecret(utf8: apiTreeSecret)],
                 webhookURL: "https://hooks.example.com/apitree"  // exactly as registered with ApiTree
             )
         )
@@ -134,10 +137,10 @@ private enum VerificationPageExample {
 struct VerificationPageExampleTests {
     @Test("the one-entry-point example answers 200, 401, 400 and 500 as the page says")
     func statuses() async throws {
-        let key = try PrivateKey.generate(.ec(.p256))
+        let key = try WebhookSigningKey.p256()
         let receiver = try VerificationPageExample.makeReceiver(webhookPolicyPublicKeyPEM: key.publicKeyPEM())
         let signer = ApiTreeRequestSigner(
-            secret: HMACKey(utf8: VerificationPageExample.apiTreeSecret),
+            secret: WebhookSecret(utf8: VerificationPageExample.apiTreeSecret),
             webhookURL: "https://hooks.example.com/apitree"
         )
         let good = signer.sign(body: try Samples.body("apitree/events/release.released.json"))
@@ -161,7 +164,7 @@ struct VerificationPageExampleTests {
             )
                 == 400
         )
-        let rotated = try ConfluenceRequestSigner.hmac(secret: HMACKey(utf8: VerificationPageExample.oldSecret))
+        let rotated = try ConfluenceRequestSigner.hmac(secret: WebhookSecret(utf8: VerificationPageExample.oldSecret))
             .sign(body: try Samples.body("confluence/events/page_created.json"), now: Samples.now)
         #expect(
             await VerificationPageExample.receive(

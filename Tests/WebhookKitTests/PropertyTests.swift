@@ -135,7 +135,7 @@ struct PropertyTests {
         let options = JWTValidationOptions(clock: { PropertyTests.now })
         switch algorithm {
         case .hs256:
-            let secret = HMACKey(utf8: "property-test-secret")
+            let secret = WebhookSecret(utf8: "property-test-secret")
             return (
                 try .hmac(secret, algorithm: .hs256),
                 JWTVerifier(keys: JWTKeySet([try .hmac(secret, algorithms: [.hs256])]), options: options)

@@ -1,16 +1,17 @@
 import Foundation
 import Testing
 import WebhookKit
+import WebhookTesting
 
 /// Signed requests made with each vendor's request signer, and verifiers that accept them.
 enum Samples {
     static let now: Double = 1_700_000_000
     static let hipChatClient = "2f0a8c3e-hipchat-client"
-    static let hipChatSecret = HMACKey(utf8: "hipchat-oauth-secret")
-    static let confluenceSecret = HMACKey(utf8: "confluence-webhook-secret")
+    static let hipChatSecret = WebhookSecret(utf8: "hipchat-oauth-secret")
+    static let confluenceSecret = WebhookSecret(utf8: "confluence-webhook-secret")
     static let confluenceClientKey = "confluence-client-key"
     static let rServiceIssuer = "https://acme.4me.com"
-    static let apiTreeSecret = HMACKey(utf8: "apitree-webhook-secret")
+    static let apiTreeSecret = WebhookSecret(utf8: "apitree-webhook-secret")
     static let apiTreeURL = "https://receiver.example.com/hooks/apitree"
 
     static func body(_ path: String) throws -> [UInt8] {
@@ -88,7 +89,7 @@ struct ReceiverVerifyTests {
     @Test("R-Service: an ES256-signed {\"jwt\": ...} body verifies; the message decodes into .rService")
     func rServiceEC() async throws {
         let message = try Samples.body("rservice/events/request.create.json")
-        let key = try PrivateKey.generate(.ec(.p256))
+        let key = try WebhookSigningKey.p256()
         let request = try RServiceRequestSigner.privateKey(key, algorithm: .es256, issuer: Samples.rServiceIssuer)
             .sign(message: message, now: Samples.now, deliveryID: "delivery-42")
         let verifier = try RServiceSignatureVerifier(
@@ -109,7 +110,7 @@ struct ReceiverVerifyTests {
     @Test("R-Service: an HS256 request verifies with the explicitly configured shared secret")
     func rServiceHMAC() async throws {
         let message = try Samples.body("rservice/events/webhook.verify.json")
-        let secret = HMACKey(utf8: "rservice-policy-secret")
+        let secret = WebhookSecret(utf8: "rservice-policy-secret")
         let request = try RServiceRequestSigner.sharedSecret(secret, issuer: Samples.rServiceIssuer)
             .sign(message: message, now: Samples.now)
         let verifier = try RServiceSignatureVerifier(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WebhookKit
+import WebhookTesting
 
 /// A signed request for one vendor, and the `verify` options that accept it.
 private struct SignedCase {
@@ -43,8 +44,8 @@ private struct SignedCase {
                 otherOptions: now + ["--event", "page_created"]
             )
         case .rService:
-            let key = try PrivateKey.generate(.ec(.p256))
-            let otherKey = try PrivateKey.generate(.ec(.p256))
+            let key = try WebhookSigningKey.p256()
+            let otherKey = try WebhookSigningKey.p256()
             let request = try RServiceRequestSigner.privateKey(key, algorithm: .es256, issuer: Samples.rServiceIssuer)
                 .sign(message: try Samples.body("rservice/events/request.create.json"), now: Samples.now)
             let keyFile = try directory.write("rservice.pub.pem", Array(key.publicKeyPEM().utf8))
@@ -355,7 +356,7 @@ struct ToolSignTests {
                 "Fixtures/confluence/events/page_created.json"
             )
         case .rService:
-            let key = try PrivateKey.generate(.ec(.p256))
+            let key = try WebhookSigningKey.p256()
             let privateFile = try directory.write("key.pem", Array(key.pem().utf8))
             let publicFile = try directory.write("key.pub.pem", Array(key.publicKeyPEM().utf8))
             return (

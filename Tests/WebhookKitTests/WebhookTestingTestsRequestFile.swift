@@ -122,7 +122,9 @@ struct WebhookTestingTestsRequestFile {
         let url = fixturesRoot.appending(path: "hipchat/requests/header-jwt.json")
         let file = try WebhookRequestFile(bytes: Data(contentsOf: url))
         let verifier = try HipChatSignatureVerifier(
-            secrets: ["6c1a4e1e-7b8f-4d2a-9c3e-2f5d8a9b0c11": [HMACKey(utf8: "hVq3tR8sLz0mWn5yXb2cKd7fGj4pQe9u")]],
+            secrets: [
+                "6c1a4e1e-7b8f-4d2a-9c3e-2f5d8a9b0c11": [WebhookSecret(utf8: "hVq3tR8sLz0mWn5yXb2cKd7fGj4pQe9u")]
+            ],
             clock: { file.now ?? 0 }
         )
         do {

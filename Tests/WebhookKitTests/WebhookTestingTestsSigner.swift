@@ -101,10 +101,10 @@ struct WebhookTestingTestsSigner {
 
     @Test func aSignerWithOtherKeysIsRejected() async throws {
         var other = Self.signer
-        other.hipChat.secret = HMACKey(utf8: "another installation secret")
-        other.rService.key = .sharedSecret(HMACKey(utf8: "another policy secret"), .hs256)
-        other.apiTree.secret = HMACKey(utf8: "another webhook secret")
-        other.confluence.secret = HMACKey(utf8: "another confluence secret")
+        other.hipChat.secret = WebhookSecret(utf8: "another installation secret")
+        other.rService.key = .sharedSecret(WebhookSecret(utf8: "another policy secret"), .hs256)
+        other.apiTree.secret = WebhookSecret(utf8: "another webhook secret")
+        other.confluence.secret = WebhookSecret(utf8: "another confluence secret")
         let receiver = try Self.signer.receiver()
         for (vendor, event) in Self.oneEventPerVendor {
             let request = try other.signSample(vendor, event: event)
@@ -138,7 +138,7 @@ struct WebhookTestingTestsSigner {
 
     @Test func rServiceWithAnECKeyAndXurrentHeaders() async throws {
         var signer = Self.signer
-        let key = try PrivateKey.generate(.ec(.p256))
+        let key = try WebhookSigningKey.p256()
         signer.rService.key = .privateKey(key, .es256, keyID: "policy-key-1")
         signer.rService.issuer = "https://wdc.xurrent-demo.com/webhook_policies/test-policy"
         signer.rService.deliveryHeader = "x-xurrent-delivery"

@@ -52,7 +52,7 @@ func verifyAndDecodeProxyBenchmarks() {
     let body = BenchmarkInputs.confluencePageUpdated
 
     // HMAC mode: `X-Hub-Signature: sha256=<hex>` over the raw body.
-    let authenticator = HMACAuthenticator(key: HMACKey(utf8: BenchmarkInputs.hmacSecret), algorithm: .sha256)
+    let authenticator = HMACAuthenticator(key: WebhookSecret(utf8: BenchmarkInputs.hmacSecret), algorithm: .sha256)
     let signatureHeader = "sha256=" + Hex.encode(authenticator.authenticationCode(for: body))
     let request = WebhookRequest(
         target: "/webhooks/confluence/page_updated",
@@ -74,12 +74,12 @@ func verifyAndDecodeProxyBenchmarks() {
     }
 
     // Connect mode: `Authorization: JWT <HS256 token>` with `exp` required (the qsh comparison is left out).
-    let signer = try! JWTSigner.hmac(HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithm: .hs256)
+    let signer = try! JWTSigner.hmac(WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret), algorithm: .hs256)
     let token = try! signer.sign(payload: BenchmarkInputs.jwtClaims(), keyID: BenchmarkInputs.jwtKeyID)
     let verifier = JWTVerifier(
         keys: JWTKeySet([
             try! .hmac(
-                HMACKey(utf8: BenchmarkInputs.jwtSharedSecret),
+                WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret),
                 algorithms: [.hs256],
                 keyID: BenchmarkInputs.jwtKeyID
             )

@@ -6,7 +6,7 @@ import WebhookCrypto
 /// Ours: WebhookCrypto's `HMACAuthenticator` (OpenSSL 3, keyed state prepared once), on the same bodies, secret and
 /// MAC bytes as the peer.
 func webhookKitBenchmarks() {
-    let authenticator = HMACAuthenticator(key: HMACKey(utf8: BenchmarkInputs.hmacSecret), algorithm: .sha256)
+    let authenticator = HMACAuthenticator(key: WebhookSecret(utf8: BenchmarkInputs.hmacSecret), algorithm: .sha256)
 
     for (label, count) in BenchmarkInputs.hmacBodySizes {
         let body = BenchmarkInputs.body(count: count)

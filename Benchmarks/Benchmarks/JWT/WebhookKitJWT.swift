@@ -56,11 +56,11 @@ func makeWebhookKitVerifier(_ algorithm: BenchmarkTokens.Algorithm, _ tokens: Be
     let key: JWTVerificationKey
     switch algorithm {
     case .hs256:
-        key = try! .hmac(HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+        key = try! .hmac(WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
     case .rs256:
-        key = try! .publicKey(PublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+        key = try! .publicKey(WebhookPublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
     case .es256:
-        key = try! .publicKey(PublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
+        key = try! .publicKey(WebhookPublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
     }
     let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
     precondition((try? verifier.verify(tokens.token(algorithm))) != nil, "\(algorithm) token must verify")

@@ -88,7 +88,7 @@ func decodeAlone(_ name: String, bytes: Int, operations: Int, _ decode: @escapin
 func hipChatBenchmarks() {
     let body = fixture("hipchat/events/room_message.json")
     let clientID = "bench-oauth-client-1"
-    let secret = HMACKey(utf8: BenchmarkInputs.jwtSharedSecret)
+    let secret = WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
     let request = try! HipChatRequestSigner(oauthClientID: clientID, secret: secret)
         .sign(body: body, now: now, lifetime: yearLong, jwtID: "bench-jti-1")
     let verifier = try! HipChatSignatureVerifier(secrets: [clientID: [secret]])
@@ -101,14 +101,14 @@ func hipChatBenchmarks() {
 
 func confluenceBenchmarks() {
     let body = fixture("confluence/events/page_updated.json")
-    let secret = HMACKey(utf8: BenchmarkInputs.hmacSecret)
+    let secret = WebhookSecret(utf8: BenchmarkInputs.hmacSecret)
     let hmacRequest = try! ConfluenceRequestSigner.hmac(secret: secret)
         .sign(body: body, target: "/webhooks/confluence/page_updated", now: now)
     fullPath("Confluence HMAC full path, page_updated", verifier: try! ConfluenceSignatureVerifier(secrets: [secret]),
              request: hmacRequest, eventName: "page_updated", operations: 20)
 
     let clientKey = "bench-connect-client-key"
-    let shared = HMACKey(utf8: BenchmarkInputs.jwtSharedSecret)
+    let shared = WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
     let connectRequest = try! ConfluenceRequestSigner.connect(clientKey: clientKey, sharedSecret: shared)
         .sign(body: body, target: "/webhooks/confluence/page_updated", now: now, lifetime: yearLong)
     fullPath("Confluence Connect full path, page_updated (JWT HS256 + qsh)",
@@ -158,7 +158,7 @@ func rServiceBenchmarks() {
 
 func apiTreeBenchmarks() {
     let body = fixture("apitree/events/api.created.json")
-    let secret = HMACKey(utf8: BenchmarkInputs.hmacSecret)
+    let secret = WebhookSecret(utf8: BenchmarkInputs.hmacSecret)
     let url = "https://hooks.example.com/webhooks/apitree"
     let request = ApiTreeRequestSigner(secret: secret, webhookURL: url).sign(body: body)
     let verifier = try! ApiTreeSignatureVerifier(secrets: [secret], webhookURL: url)

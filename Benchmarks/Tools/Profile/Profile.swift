@@ -39,7 +39,7 @@ struct Profile {
             let body = BenchmarkInputs.body(count: size)
             let secret = Array(BenchmarkInputs.hmacSecret.utf8)
             if name == "hmac-ours" {
-                let authenticator = HMACAuthenticator(key: HMACKey(secret), algorithm: .sha256)
+                let authenticator = HMACAuthenticator(key: WebhookSecret(secret), algorithm: .sha256)
                 let mac = authenticator.authenticationCode(for: body)
                 run = { precondition(authenticator.isValidAuthenticationCode(mac, for: body)) }
             } else {
@@ -58,11 +58,11 @@ struct Profile {
                 let key: JWTVerificationKey =
                     switch algorithm {
                     case .hs256:
-                        try .hmac(WebhookCrypto.HMACKey(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+                        try .hmac(WebhookCrypto.WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
                     case .rs256:
-                        try .publicKey(PublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+                        try .publicKey(WebhookPublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
                     case .es256:
-                        try .publicKey(PublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
+                        try .publicKey(WebhookPublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
                     }
                 let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
                 run = { _ = try verifier.verify(token) }
@@ -71,7 +71,7 @@ struct Profile {
                 let jwkID = JWKIdentifier(string: kid)
                 switch algorithm {
                 case .hs256:
-                    await keys.add(hmac: JWTKit.HMACKey(from: BenchmarkInputs.jwtSharedSecret), digestAlgorithm: .sha256, kid: jwkID)
+                    await keys.add(hmac: JWTKit.WebhookSecret(from: BenchmarkInputs.jwtSharedSecret), digestAlgorithm: .sha256, kid: jwkID)
                 case .rs256:
                     await keys.add(rsa: try Insecure.RSA.PublicKey(pem: tokens.rsaPublicKeyPEM), digestAlgorithm: .sha256, kid: jwkID)
                 case .es256:
@@ -92,7 +92,7 @@ struct Profile {
             let now = Date().timeIntervalSince1970
             switch argument {
             case "hmac":
-                let secret = WebhookCrypto.HMACKey(utf8: BenchmarkInputs.hmacSecret)
+                let secret = WebhookCrypto.WebhookSecret(utf8: BenchmarkInputs.hmacSecret)
                 let request = try ConfluenceRequestSigner.hmac(secret: secret).sign(body: body, target: target, now: now)
                 let verifier = try ConfluenceSignatureVerifier(secrets: [secret])
                 run = { _ = try await verifier.verify(request, eventName: "page_updated") }
@@ -103,7 +103,7 @@ struct Profile {
                 }
             case "connect":
                 let clientKey = "bench-connect-client-key"
-                let shared = WebhookCrypto.HMACKey(utf8: BenchmarkInputs.jwtSharedSecret)
+                let shared = WebhookCrypto.WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
                 let request = try ConfluenceRequestSigner.connect(clientKey: clientKey, sharedSecret: shared)
                     .sign(body: body, target: target, now: now, lifetime: 365 * 24 * 3600)
                 let verifier = try ConfluenceSignatureVerifier(sharedSecrets: [clientKey: [shared]])

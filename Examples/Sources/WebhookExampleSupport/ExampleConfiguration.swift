@@ -17,12 +17,12 @@ public struct ExampleConfiguration: Sendable {
     public init(environment: [String: String]) {
         var signer = WebhookTestSigner()
         var usesTestKeys = false
-        func secret(_ name: String) -> HMACKey? {
+        func secret(_ name: String) -> WebhookSecret? {
             guard let value = environment[name], !value.isEmpty else {
                 usesTestKeys = true
                 return nil
             }
-            return HMACKey(utf8: value)
+            return WebhookSecret(utf8: value)
         }
         if let id = environment["HIPCHAT_OAUTH_ID"] { signer.hipChat.oauthClientID = id }
         if let key = secret("HIPCHAT_OAUTH_SECRET") { signer.hipChat.secret = key }
@@ -95,7 +95,7 @@ public struct ExampleVerifiers: Sendable {
 
 extension WebhookTestSigner.RService.Key {
     /// The shared secret, when the key is one.
-    var sharedSecret: HMACKey? {
+    var sharedSecret: WebhookSecret? {
         if case .sharedSecret(let secret, _) = self { return secret }
         return nil
     }

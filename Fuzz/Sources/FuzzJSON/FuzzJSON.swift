@@ -1,13 +1,10 @@
-import Foundation
 import FuzzSupport
-import WebhookKit
+@_spi(Fuzzing) import WebhookKit
 
-// The package's JSON byte reader, through its public entry points: `WebhookJSON.value(from:)` (`JSONReader.parse`)
-// and `WebhookJSON.decode(_:from:)` (`JSONReader.validate`, then Foundation for documents that pass).
+// The package's JSON byte reader: `JSONReader.parse` (through `WebhookJSON.value(from:)`) and `JSONReader.validate`
+// followed by Foundation (through `WebhookJSON.decode(_:from:)`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = Fuzz.bytes(data, size)
-    _ = try? WebhookJSON.value(from: bytes)
-    _ = try? WebhookJSON.decode([String: JSONValue].self, from: bytes)
+    WebhookFuzzing.json(Fuzz.bytes(data, size))
     return 0
 }

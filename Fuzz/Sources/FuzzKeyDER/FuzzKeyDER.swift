@@ -1,11 +1,9 @@
 import FuzzSupport
-import WebhookKit
+@_spi(Fuzzing) import WebhookKit
 
-// DER key parsing: `PublicKey(der:)` (SubjectPublicKeyInfo).
+// DER key parsing: `WebhookPublicKey(der:)` (SubjectPublicKeyInfo).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKeyDER(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    if let key = try? PublicKey(der: Fuzz.bytes(data, size)) {
-        _ = try? JWTVerificationKey.publicKey(key)
-    }
+    WebhookFuzzing.der(Fuzz.bytes(data, size))
     return 0
 }

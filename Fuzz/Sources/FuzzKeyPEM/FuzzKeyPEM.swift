@@ -1,13 +1,9 @@
 import FuzzSupport
-import WebhookKit
+@_spi(Fuzzing) import WebhookKit
 
-// PEM key parsing: `PublicKey(pem:)` and `PrivateKey(pem:)`.
+// PEM key parsing: `WebhookPublicKey(pem:)` and the private-key reader the signers use.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzKeyPEM(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let text = Fuzz.text(data, size)
-    if let key = try? PublicKey(pem: text) {
-        _ = try? JWTVerificationKey.publicKey(key)
-    }
-    _ = try? PrivateKey(pem: text)
+    WebhookFuzzing.pem(Fuzz.text(data, size))
     return 0
 }

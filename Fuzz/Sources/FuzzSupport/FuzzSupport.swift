@@ -57,7 +57,7 @@ public enum FuzzKeys {
         """
 
     /// R-Service's shared secret (`Fixtures/rservice/keys/secrets.json`).
-    public static let rServiceSecret = HMACKey(utf8: "rservice-fixture-shared-secret-not-a-real-one")
+    public static let rServiceSecret = WebhookSecret(utf8: "rservice-fixture-shared-secret-not-a-real-one")
     /// R-Service's account, audience and clock in its request fixtures.
     public static let rServiceIssuer = "https://wdc.4me-staging.com"
     public static let rServiceAudience = "integrations provided by wdc@4me-staging.com"
@@ -65,25 +65,26 @@ public enum FuzzKeys {
 
     /// HipChat (`Fixtures/hipchat/keys/secrets.json`).
     public static let hipChatOAuthID = "6c1a4e1e-7b8f-4d2a-9c3e-2f5d8a9b0c11"
-    public static let hipChatSecret = HMACKey(utf8: "hVq3tR8sLz0mWn5yXb2cKd7fGj4pQe9u")
+    public static let hipChatSecret = WebhookSecret(utf8: "hVq3tR8sLz0mWn5yXb2cKd7fGj4pQe9u")
     public static let hipChatNow: Double = 1_700_000_000
 
     /// Confluence (`Fixtures/confluence/keys/secrets.json`).
     public static let confluenceHMACSecrets = [
-        HMACKey(utf8: "wk-confluence-sample-secret-2025"), HMACKey(utf8: "wk-confluence-sample-secret-2024"),
+        WebhookSecret(utf8: "wk-confluence-sample-secret-2025"),
+        WebhookSecret(utf8: "wk-confluence-sample-secret-2024"),
     ]
     public static let confluenceClientKey = "8a0d5543-0351-4ed8-b59d-bd2710926801"
-    public static let confluenceSharedSecret = HMACKey(utf8: "K_4TmhLq2g6wIB-NeG31C-jaudH0IKud-3ymsQ8MTN4")
+    public static let confluenceSharedSecret = WebhookSecret(utf8: "K_4TmhLq2g6wIB-NeG31C-jaudH0IKud-3ymsQ8MTN4")
     public static let confluenceBaseURL = "https://receiver.example.com"
     public static let confluenceNow: Double = 1_750_000_000
 
     /// ApiTree (`Fixtures/apitree/keys/secrets.json`).
-    public static let apiTreeSecret = HMACKey(utf8: "apitree-webhook-secret-4f9c2a71d8e3")
+    public static let apiTreeSecret = WebhookSecret(utf8: "apitree-webhook-secret-4f9c2a71d8e3")
     public static let apiTreeWebhookURL = "https://receiver.example.com/webhooks/apitree"
 
     /// The RSA and EC keys, parsed once.
-    public static let rs256PublicKey = try! PublicKey(pem: rs256PublicKeyPEM)
-    public static let es256PublicKey = try! PublicKey(pem: es256PublicKeyPEM)
+    public static let rs256PublicKey = try! WebhookPublicKey(pem: rs256PublicKeyPEM)
+    public static let es256PublicKey = try! WebhookPublicKey(pem: es256PublicKeyPEM)
 }
 
 /// Whole requests from `Fixtures/*/requests/`, read once at start-up: the header targets replace one header of such a

@@ -1,4 +1,5 @@
 import Foundation
+import RServiceWebhooks
 public import WebhookCore
 public import WebhookCrypto
 import WebhookRegistry
@@ -34,14 +35,14 @@ public struct RServiceRequestSigner: Sendable {
     ///   - keyID: The header's `kid` (set with OpenID Connect discovery).
     /// - Throws: `WebhookError/Code/invalidConfiguration` when the algorithm does not fit the key.
     public static func privateKey(
-        _ key: PrivateKey,
+        _ key: WebhookSigningKey,
         algorithm: JWSAlgorithm,
         issuer: String,
         audience: String? = nil,
         keyID: String? = nil
     ) throws(WebhookError) -> RServiceRequestSigner {
         do {
-            let signer = try JWTSigner.privateKey(key, algorithm: algorithm)
+            let signer = try JWTSigner.privateKey(key.key, algorithm: algorithm)
             return RServiceRequestSigner(signer: signer, issuer: issuer, audience: audience, keyID: keyID)
         } catch {
             throw WebhookError(.invalidConfiguration, error.reason, vendor: .rService)
@@ -57,7 +58,7 @@ public struct RServiceRequestSigner: Sendable {
     /// - Throws: `WebhookError/Code/invalidConfiguration` for a non-HS algorithm,
     ///   `WebhookError/Code/invalidKey` for an empty secret.
     public static func sharedSecret(
-        _ secret: HMACKey,
+        _ secret: WebhookSecret,
         algorithm: JWSAlgorithm = .hs256,
         issuer: String,
         audience: String? = nil

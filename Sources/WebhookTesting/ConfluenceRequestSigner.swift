@@ -1,3 +1,4 @@
+import ConfluenceWebhooks
 public import WebhookCore
 public import WebhookCrypto
 import WebhookRegistry
@@ -34,7 +35,7 @@ public struct ConfluenceRequestSigner: Sendable {
     ///   - secret: The webhook secret.
     ///   - prefixed: `true` for `sha256=<hex>` (as Jira Cloud sends), `false` for bare hex.
     /// - Returns: The signer.
-    public static func hmac(secret: HMACKey, prefixed: Bool = true) -> ConfluenceRequestSigner {
+    public static func hmac(secret: WebhookSecret, prefixed: Bool = true) -> ConfluenceRequestSigner {
         ConfluenceRequestSigner(mode: .hmac(HMACAuthenticator(key: secret, algorithm: .sha256), prefixed: prefixed))
     }
 
@@ -48,7 +49,7 @@ public struct ConfluenceRequestSigner: Sendable {
     /// - Returns: The signer.
     public static func connect(
         clientKey: String,
-        sharedSecret: HMACKey,
+        sharedSecret: WebhookSecret,
         baseURL: String? = nil
     ) -> ConfluenceRequestSigner {
         ConfluenceRequestSigner(

@@ -1,3 +1,4 @@
+public import ApiTreeWebhooks
 public import WebhookCore
 public import WebhookCrypto
 
@@ -16,10 +17,10 @@ public struct ApiTreeRequestSigner: Sendable {
 
     /// Creates a signer.
     /// - Parameters:
-    ///   - secret: The webhook's secret, as `HMACKey(utf8:)`.
+    ///   - secret: The webhook's secret, as `WebhookSecret(utf8:)`.
     ///   - webhookURL: The URL registered with ApiTree.
     ///   - scheme: The signature scheme (default ``ApiTreeSignatureVerifier/Scheme/default``).
-    public init(secret: HMACKey, webhookURL: String, scheme: ApiTreeSignatureVerifier.Scheme = .default) {
+    public init(secret: WebhookSecret, webhookURL: String, scheme: ApiTreeSignatureVerifier.Scheme = .default) {
         self.webhookURL = webhookURL
         self.scheme = scheme
         self.authenticator = HMACAuthenticator(key: secret, algorithm: scheme.algorithm)

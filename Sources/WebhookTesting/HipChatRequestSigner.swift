@@ -1,7 +1,9 @@
 import Foundation
+import HipChatWebhooks
 public import WebhookCore
 public import WebhookCrypto
 import WebhookRegistry
+import WebhookValues
 
 /// Produces HipChat deliveries as HipChat would send them: a `POST` with the JSON body and an HS256 JWT signed with
 /// the installation's OAuth secret, in the `Authorization` header or the `signed_request` query parameter.
@@ -22,13 +24,13 @@ public struct HipChatRequestSigner: Sendable {
 
     /// The installation's OAuth client id: the token's `iss`.
     public let oauthClientID: String
-    private let secret: HMACKey
+    private let secret: WebhookSecret
 
     /// Creates a signer.
     /// - Parameters:
     ///   - oauthClientID: The installation's `oauthId`, put in `iss`.
-    ///   - secret: The installation's `oauthSecret`, as `HMACKey(utf8:)`.
-    public init(oauthClientID: String, secret: HMACKey) {
+    ///   - secret: The installation's `oauthSecret`, as `WebhookSecret(utf8:)`.
+    public init(oauthClientID: String, secret: WebhookSecret) {
         self.oauthClientID = oauthClientID
         self.secret = secret
     }
