@@ -57,7 +57,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///
     /// Return every secret that is valid now (several during a rotation); return `[]` for an unknown `clientKey`,
     /// which rejects the request with `unknownIssuer`. Throw only when the lookup itself fails (a database error):
-    /// the request is then rejected with `keyFetchFailed`, of category `configuration` (500), so that Atlassian
+    /// the request is then rejected with `keyFetchFailed`, of category `unavailable` (503 with `Retry-After`), so that Atlassian
     /// retries. The `clientKey` comes from an unverified token: treat it as untrusted input (at most 256 bytes, any
     /// characters).
     public typealias SharedSecretLookup = @Sendable (_ clientKey: String) async throws -> [WebhookSecret]

@@ -45,7 +45,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     ///
     /// Return `[]` for an unknown installation (`unknown_issuer`); return several secrets while one is being
     /// replaced. Throw only when the lookup itself fails (a database error): the request is then rejected with
-    /// `key_fetch_failed`, of category `configuration` (500), so that HipChat retries. The id is untrusted input:
+    /// `key_fetch_failed`, of category `unavailable` (503 with `Retry-After`), so that HipChat retries. The id is untrusted input:
     /// use it only as an opaque key.
     public typealias SecretLookup = @Sendable (_ oauthClientID: String) async throws -> [WebhookSecret]
 

@@ -113,6 +113,13 @@ struct RServiceIssuerRule: Sendable {
 
     /// OpenID Connect discovery: `iss` is `https://<account host or its twin>/webhook_policies/<policy name>`, with
     /// the configured scheme and port. When the configured URL itself names a policy, only that policy is accepted.
+    /// Whether the configured issuer is one policy's URL (`https://<host>/webhook_policies/<name>`), so that the
+    /// only issuer whose keys are fetched is one the application chose.
+    var isPinnedToPolicy: Bool {
+        guard let url else { return false }
+        return !url.normalizedPath.isEmpty
+    }
+
     func acceptsDiscoveryIssuer(_ issuer: String) -> Bool {
         guard let url, url.scheme == "https", let candidate = RServiceURL(issuer),
             url.hasSameOriginOrBrandTwin(candidate),

@@ -391,11 +391,19 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         guard let keyID = token.header.keyID else {
             throw WebhookError(.unknownKeyID, "token names no kid; discovered keys are selected by kid")
         }
-        let keys = try await Self.callProvider { try await provider.keySet(forIssuer: issuer) }
+        // Who chose the issuer decides what a fetch failure means: with the issuer pinned to one policy in the
+        // configuration, only that URL is ever fetched and a failure is an outage (503, the vendor retries); with
+        // the account URL configured, the token names the policy, so anyone can make it fetch, and a failure is
+        // an authentication failure (F3, F9).
+        let pinned = issuerRule.isPinnedToPolicy
+        let keys = try await Self.callProvider(pinned: pinned) { try await provider.keySet(forIssuer: issuer) }
         if keys.keys.contains(where: { $0.keyID.hasSameBytes(as: keyID) }) {
             return keys
         }
-        if let refreshed = try await Self.callProvider({ try await provider.refreshedKeySet(forIssuer: issuer) }),
+        if let refreshed = try await Self.callProvider(
+            pinned: pinned,
+            { try await provider.refreshedKeySet(forIssuer: issuer) }
+        ),
             refreshed.keys.contains(where: { $0.keyID.hasSameBytes(as: keyID) })
         {
             return refreshed
@@ -404,15 +412,25 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     }
 
     private static func callProvider<T>(
+        pinned: Bool,
         _ body: () async throws -> T
     ) async throws(WebhookError) -> T {
+        let failure: WebhookError
         do {
             return try await body()
         } catch let error as WebhookError {
-            throw error
+            // A provider's own verdicts about the keys (a bad document, an unusable key) stand as they are; a
+            // failure to get keys at all is re-coded by who chose the issuer.
+            guard error.code == .keyFetchFailed else { throw error }
+            failure = error
         } catch {
-            throw WebhookError(.keyFetchFailed, "the key provider failed: \(type(of: error))")
+            failure = WebhookError(.keyFetchFailed, "the key provider failed: \(type(of: error))")
         }
+        if pinned { throw failure }
+        throw WebhookError(
+            .issuerKeysUnavailable,
+            "the keys of the token's issuer could not be fetched (\(failure.reason)); the issuer is not pinned"
+        )
     }
 
     /// The rules `JWTVerifier` does not know: the issuer forms, the age of tokens without `exp`, the `jti` shape.

@@ -63,6 +63,10 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         /// An event name given outside the signed body (the caller's argument, a URL) that differs from the event
         /// name the signed body itself carries: the signed name wins, so the request is not trusted.
         public static let eventNameMismatch = Code(rawValue: "event_name_mismatch")
+        /// The keys of an issuer that only the unverified token names could not be fetched (the fetch failed, a
+        /// failure is remembered, or the fetch budget is spent). Anyone can name an issuer, so this is an
+        /// authentication failure (401), never an outage: pin the issuer to make fetch failures `keyFetchFailed`.
+        public static let issuerKeysUnavailable = Code(rawValue: "issuer_keys_unavailable")
 
         // MARK: Limits
 
@@ -86,12 +90,15 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         public static let invalidConfiguration = Code(rawValue: "invalid_configuration")
         /// A key that cannot be read or is too weak.
         public static let invalidKey = Code(rawValue: "invalid_key")
-        /// Fetching keys (JWKS) failed.
-        public static let keyFetchFailed = Code(rawValue: "key_fetch_failed")
         /// A failure inside the crypto library.
         public static let internalError = Code(rawValue: "internal_error")
 
         // MARK: Unavailable
+
+        /// The configured key source failed for now: an application's secret lookup threw, or the keys of a
+        /// configured (pinned) issuer could not be fetched. Answered 503 with `Retry-After`, so that the vendor
+        /// retries; nothing about the request was found forged.
+        public static let keyFetchFailed = Code(rawValue: "key_fetch_failed")
 
         /// The delivery ledger could not be reached or failed; the delivery was not processed.
         public static let ledgerUnavailable = Code(rawValue: "ledger_unavailable")
@@ -160,15 +167,15 @@ public struct WebhookError: Error, Sendable, Equatable, CustomStringConvertible 
         case .missingSignature, .malformedSignature, .signatureMismatch, .malformedToken, .unsupportedAlgorithm,
             .algorithmNotAllowed, .unknownCriticalHeader, .expired, .notYetValid, .issuedInFuture, .missingClaim,
             .invalidClaim, .issuerMismatch, .audienceMismatch, .subjectMismatch, .unknownKeyID, .unknownIssuer,
-            .invalidEncoding, .queryHashMismatch, .unsignedDelivery, .eventNameMismatch:
+            .invalidEncoding, .queryHashMismatch, .unsignedDelivery, .eventNameMismatch, .issuerKeysUnavailable:
             return .authentication
         case .bodyTooLarge, .tokenTooLarge:
             return .limit
         case .malformedBody, .invalidPayload, .missingEventName:
             return .decoding
-        case .invalidConfiguration, .invalidKey, .keyFetchFailed, .internalError:
+        case .invalidConfiguration, .invalidKey, .internalError:
             return .configuration
-        case .ledgerUnavailable:
+        case .ledgerUnavailable, .keyFetchFailed:
             return .unavailable
         default:
             // Only this package mints codes and every one is listed above; a code added without a category

@@ -12,7 +12,7 @@ package import WebhookCore
 /// 3. the unverified `iss` must be a string (missing → `missing_claim`) of 1 to ``maximumIssuerLength`` bytes
 ///    (`invalid_claim`); only then is it used, as an opaque key;
 /// 4. the issuer's secrets: from the table prepared at set-up (absent → `unknown_issuer`) or from the lookup
-///    (`[]` → `unknown_issuer`; the lookup throws → `key_fetch_failed`, category configuration, answered 500 so the
+///    (`[]` → `unknown_issuer`; the lookup throws → `key_fetch_failed`, category unavailable, answered 503 so the
 ///    vendor retries; an empty secret in its answer → `invalid_key`);
 /// 5. the signature over the exact token bytes with each secret (rotation), then the claims: `exp` and `iss`
 ///    required, `iss` byte-equal to the issuer looked up, `exp`, `nbf` and `iat` within the leeway.

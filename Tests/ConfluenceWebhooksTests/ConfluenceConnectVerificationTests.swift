@@ -267,12 +267,12 @@ struct ConfluenceConnectVerificationTests {
         #expect(await Values.rejection(verifier(lookup: empty), try signed())?.code == .unknownIssuer)
     }
 
-    @Test("a lookup that throws is keyFetchFailed (configuration), as in HipChat, once per request")
+    @Test("a lookup that throws is keyFetchFailed (unavailable: 503), as in HipChat, once per request")
     func lookupThrows() async throws {
         let failing = CountingSecretLookup([Values.clientKey: [secret]], failing: true)
         let error = await Values.rejection(verifier(lookup: failing), try signed(), eventName: "page_created")
         #expect(error?.code == .keyFetchFailed)
-        #expect(error?.category == .configuration)
+        #expect(error?.category == .unavailable)
         #expect(failing.count == 1)
     }
 

@@ -162,11 +162,13 @@ struct RServiceDiscoveryTests {
             Self.configurationURL: Self.discoveryDocument(jwksURI: jwksURI),
             jwksURI: Self.twoKeys,
         ])
-        await TestSupport.expectRejection(.keyFetchFailed, setup.verifier, try setup.request())
+        await TestSupport.expectRejection(.issuerKeysUnavailable, setup.verifier, try setup.request())
         #expect(setup.fake.fetched == [Self.configurationURL])
     }
 
-    @Test("Fetch failures and bad documents are key-fetch failures")
+    @Test(
+        "Fetch failures and bad documents: 401 issuer_keys_unavailable when the token chose the issuer, 503 key_fetch_failed when the configuration pinned it"
+    )
     func fetchFailures() async throws {
         let cases: [[String: String]] = [
             [:],
@@ -190,10 +192,16 @@ struct RServiceDiscoveryTests {
             [Self.configurationURL: Self.discoveryDocument() + String(repeating: " ", count: 70_000)],
         ]
         for (index, documents) in cases.enumerated() {
+            // The account URL is configured: the token names the policy, so anyone can make the verifier fetch.
             let setup = try Setup(documents: documents)
             let error = await TestSupport.error(setup.verifier, try setup.request())
-            #expect(error?.code == .keyFetchFailed, "case \(index): \(String(describing: error))")
-            #expect(error?.category == .configuration)
+            #expect(error?.code == .issuerKeysUnavailable, "case \(index): \(String(describing: error))")
+            #expect(error?.category == .authentication)
+            // The policy URL is configured: only that issuer is ever fetched, and a failure is an outage.
+            let pinned = try Setup(documents: documents, issuer: Self.policy)
+            let pinnedError = await TestSupport.error(pinned.verifier, try pinned.request())
+            #expect(pinnedError?.code == .keyFetchFailed, "case \(index): \(String(describing: pinnedError))")
+            #expect(pinnedError?.category == .unavailable)
         }
     }
 
@@ -304,7 +312,9 @@ struct RServiceDiscoveryTests {
         let custom = TestSupport.verifier(.discovery(ThrowingProvider(error: WebhookError(.unknownIssuer, "no"))))
         await TestSupport.expectRejection(.unknownIssuer, custom, request)
         let broken = TestSupport.verifier(.discovery(ThrowingProvider(error: Broken())))
-        await TestSupport.expectRejection(.keyFetchFailed, broken, request)
+        await TestSupport.expectRejection(.issuerKeysUnavailable, broken, request)
+        let pinned = TestSupport.verifier(.discovery(ThrowingProvider(error: Broken())), issuer: Self.policy)
+        await TestSupport.expectRejection(.keyFetchFailed, pinned, request)
     }
 
     @Test("Discovery needs an https account URL: the initialiser throws otherwise")
