@@ -511,7 +511,7 @@ struct HipChatVerifierTests {
         #expect(await Support.rejection(Support.verifier(), upper)?.code == .unknownIssuer)
     }
 
-    @Test("a lookup that throws is key_fetch_failed (unavailable: 503, the vendor retries), without the thrown error's text")
+    @Test("a lookup that throws is key_fetch_failed (unavailable: 503), without the thrown error's text")
     func lookupThrows() async throws {
         let recorder = LookupRecorder(fails: true)
         let error = try #require(await Support.rejection(recorder.verifier(), try Support.signed()))

@@ -15,9 +15,10 @@ struct WebhookErrorCategoryTests {
         (.audienceMismatch, .authentication), (.subjectMismatch, .authentication), (.unknownKeyID, .authentication),
         (.unknownIssuer, .authentication), (.invalidEncoding, .authentication),
         (.queryHashMismatch, .authentication), (.unsignedDelivery, .authentication),
-        (.eventNameMismatch, .authentication), (.issuerKeysUnavailable, .authentication), (.bodyTooLarge, .limit), (.tokenTooLarge, .limit),
+        (.eventNameMismatch, .authentication), (.issuerKeysUnavailable, .authentication), (.bodyTooLarge, .limit),
+        (.tokenTooLarge, .limit),
         (.malformedBody, .decoding), (.invalidPayload, .decoding), (.missingEventName, .decoding),
-        (.invalidConfiguration, .configuration), (.invalidKey, .configuration), 
+        (.invalidConfiguration, .configuration), (.invalidKey, .configuration),
         (.internalError, .configuration), (.ledgerUnavailable, .unavailable), (.keyFetchFailed, .unavailable),
     ])
     func everyCodeHasItsCategory(code: WebhookError.Code, category: WebhookError.Category) {
