@@ -142,17 +142,17 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///   - baseURL: The app's `baseUrl` from its descriptor, an `https` URL. Its path is removed from the request
     ///     path before the `qsh` is recomputed, as Atlassian signs the module URL relative to it; `nil` when the
     ///     app is served at `/`.
-    ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (Atlassian publishes none; default 60).
+    ///   - leeway: The clock skew allowed for `exp`, `nbf` and `iat` (Atlassian publishes none; default 60 s).
     ///   - limits: The body and token size limits, applied before parsing.
     ///   - eventName: Tells the event name from the request when the caller passes none to `verify`; it must
     ///     equal the body's own name when the body has one (`eventNameMismatch`).
     ///   - clock: UNIX seconds now, for the time claims.
-    /// - Throws: `invalidConfiguration` for a leeway that is negative or not finite, or a `baseURL` that is not
+    /// - Throws: `invalidConfiguration` for a negative leeway, or a `baseURL` that is not
     ///   an `https` URL with a host.
     public init(
         sharedSecrets: @escaping SharedSecretLookup,
         baseURL: String? = nil,
-        leeway: Double = 60,
+        leeway: Duration = .seconds(60),
         limits: WebhookLimits = .default,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
@@ -163,7 +163,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
                 secrets: sharedSecrets,
                 location: Self.tokenLocation,
                 issuerName: "the clientKey",
-                leeway: leeway,
+                leeway: leeway.webhookSeconds,
                 limits: limits,
                 clock: clock
             )
@@ -186,17 +186,17 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
     ///   - sharedSecrets: The `sharedSecret`s of each `clientKey`.
     ///   - baseURL: The app's `baseUrl`, an `https` URL whose path is removed from the request path before `qsh` is
     ///     recomputed.
-    ///   - leeway: Seconds of clock skew allowed (default 60).
+    ///   - leeway: The clock skew allowed (default 60 s).
     ///   - limits: The size limits.
     ///   - eventName: Tells the event name from the request when the caller passes none.
     ///   - clock: UNIX seconds now.
-    /// - Throws: `invalidConfiguration` for an empty table, a `clientKey` without a secret, a leeway that is
-    ///   negative or not finite, or a `baseURL` that is not an `https` URL with a host; `invalidKey` for an empty
+    /// - Throws: `invalidConfiguration` for an empty table, a `clientKey` without a secret, a negative
+    ///   leeway, or a `baseURL` that is not an `https` URL with a host; `invalidKey` for an empty
     ///   secret.
     public init(
         sharedSecrets: [String: [WebhookSecret]],
         baseURL: String? = nil,
-        leeway: Double = 60,
+        leeway: Duration = .seconds(60),
         limits: WebhookLimits = .default,
         eventName: EventNameResolver? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
@@ -207,7 +207,7 @@ public struct ConfluenceSignatureVerifier: WebhookVerifier {
                 secrets: sharedSecrets,
                 location: Self.tokenLocation,
                 issuerName: "the clientKey",
-                leeway: leeway,
+                leeway: leeway.webhookSeconds,
                 limits: limits,
                 clock: clock
             )

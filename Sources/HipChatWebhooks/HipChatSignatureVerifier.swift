@@ -33,7 +33,7 @@ import WebhookValues
 /// one token share one key: the second is treated as a copy of the first.
 ///
 /// Steps 2 to 5 are the Atlassian JWT flow that Confluence Connect shares, with the same codes for the same
-/// failures. A bad configuration (a negative or non-finite leeway, an empty table, an empty secret) fails the
+/// failures. A bad configuration (a negative leeway, an empty table, an empty secret) fails the
 /// initialiser, never a request.
 ///
 /// ``minimumDeliveryRetention`` is `.zero`: HipChat bounds a token's life only by its own `exp`, whose distance
@@ -63,8 +63,8 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     /// `WebhookVendor.hipChat`.
     public var vendor: WebhookVendor { .hipChat }
 
-    /// Seconds of clock skew allowed for `exp`, `nbf` and `iat`.
-    public var leeway: Double { token.leeway }
+    /// The clock skew allowed for `exp`, `nbf` and `iat`.
+    public let leeway: Duration
     /// Whether the token's `sub` must equal the id of the body's sender.
     public let requireSubjectMatchesSender: Bool
     /// The size limits.
@@ -76,15 +76,15 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
     /// Creates a verifier that finds secrets through a lookup (one add-on, many installations).
     /// - Parameters:
     ///   - secrets: Finds an installation's OAuth secrets (as `WebhookSecret(utf8: oauthSecret)`) by its OAuth client id.
-    ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
+    ///   - leeway: The clock skew allowed for `exp`, `nbf` and `iat` (default 60 seconds).
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of `item.sender` or `item.message.from`
     ///     (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
     ///   - clock: UNIX seconds now.
-    /// - Throws: `invalid_configuration` for a leeway that is negative or not finite.
+    /// - Throws: `invalid_configuration` for a negative leeway.
     public init(
         secrets: @escaping SecretLookup,
-        leeway: Double = 60,
+        leeway: Duration = .seconds(60),
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
@@ -94,7 +94,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
                 secrets: secrets,
                 location: Self.tokenLocation,
                 issuerName: "the OAuth client id",
-                leeway: leeway,
+                leeway: leeway.webhookSeconds,
                 limits: limits,
                 clock: clock
             )
@@ -103,20 +103,21 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
         }
         self.requireSubjectMatchesSender = requireSubjectMatchesSender
         self.limits = limits
+        self.leeway = leeway
     }
 
     /// Creates a verifier with a fixed table of installations; their keys are prepared once here.
     /// - Parameters:
     ///   - secrets: OAuth secrets (as `WebhookSecret(utf8: oauthSecret)`) by OAuth client id; several per id for rotation.
-    ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60).
+    ///   - leeway: The clock skew allowed for `exp`, `nbf` and `iat` (default 60 seconds).
     ///   - requireSubjectMatchesSender: Whether `sub` must equal the id of the body's sender (default off).
     ///   - limits: Body and token size limits, checked before any parsing.
     ///   - clock: UNIX seconds now.
-    /// - Throws: `invalid_configuration` for an empty table, an installation without a secret, or a leeway that is
-    ///   negative or not finite; `invalid_key` for an empty secret.
+    /// - Throws: `invalid_configuration` for an empty table, an installation without a secret, or a negative
+    ///   leeway; `invalid_key` for an empty secret.
     public init(
         secrets: [String: [WebhookSecret]],
-        leeway: Double = 60,
+        leeway: Duration = .seconds(60),
         requireSubjectMatchesSender: Bool = false,
         limits: WebhookLimits = .default,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
@@ -126,7 +127,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
                 secrets: secrets,
                 location: Self.tokenLocation,
                 issuerName: "the OAuth client id",
-                leeway: leeway,
+                leeway: leeway.webhookSeconds,
                 limits: limits,
                 clock: clock
             )
@@ -135,6 +136,7 @@ public struct HipChatSignatureVerifier: WebhookVerifier {
         }
         self.requireSubjectMatchesSender = requireSubjectMatchesSender
         self.limits = limits
+        self.leeway = leeway
     }
 
     /// Verifies a HipChat delivery and decodes its event.

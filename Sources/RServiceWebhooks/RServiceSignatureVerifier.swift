@@ -182,34 +182,36 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
     ///   - issuer: The account URL, e.g. `https://wdc.xurrent.com` (its 4me/Xurrent twin is accepted too); or one
     ///     policy's URL `https://<host>/webhook_policies/<name>` to accept only that policy's tokens.
     ///   - audience: The policy's `jwt_audience`; when given, `aud` must contain it.
-    ///   - leeway: Seconds of clock skew allowed for `exp`, `nbf`, `iat` and the maximum age (default 60).
-    ///   - maximumTokenAge: For tokens without `exp`: the most seconds since `iat` (then required) for which a token
-    ///     is accepted (default 300), which bounds how long a captured token can be replayed. `nil` accepts such
+    ///   - leeway: The clock skew allowed for `exp`, `nbf`, `iat` and the maximum age (default 60 s).
+    ///   - maximumTokenAge: For tokens without `exp`: the longest time since `iat` (then required) for which a token
+    ///     is accepted (default 300 s), which bounds how long a captured token can be replayed. `nil` accepts such
     ///     tokens at any age.
     ///   - limits: Body and token size limits.
     ///   - onVerificationRequest: When given, answers the `webhook.verify` handshake: it is called with the
     ///     callback URL of a signed `webhook.verify` delivery whose URL is `https`, without user info, on the
     ///     configured account's host or its 4me/Xurrent twin and port (see ``answerBeforeHandler(_:)``).
     ///   - clock: UNIX seconds now.
-    /// - Throws: `WebhookError/Code/invalidConfiguration` for a leeway or maximum token age that is negative or not
-    ///   finite, an empty issuer with signed deliveries, or, with ``KeySource/discovery(_:)``, an issuer that is not
+    /// - Throws: `WebhookError/Code/invalidConfiguration` for a negative leeway or maximum token age, an empty
+    ///   issuer with signed deliveries, or, with ``KeySource/discovery(_:)``, an issuer that is not
     ///   an `https` URL.
     public init(
         keys: KeySource,
         issuer: String,
         audience: String? = nil,
-        leeway: Double = 60,
-        maximumTokenAge: Double? = 300,
+        leeway: Duration = .seconds(60),
+        maximumTokenAge: Duration? = .seconds(300),
         limits: WebhookLimits = .default,
         onVerificationRequest: VerificationRequestHook? = nil,
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() }
     ) throws(WebhookError) {
-        guard leeway.isFinite, leeway >= 0 else {
-            throw KeySource.configurationError("the leeway must be a finite, non-negative number of seconds")
+        guard leeway >= .zero else {
+            throw KeySource.configurationError("the leeway must not be negative")
         }
-        guard maximumTokenAge.map({ $0.isFinite && $0 >= 0 }) ?? true else {
-            throw KeySource.configurationError("the maximum token age must be a finite, non-negative number of seconds")
+        guard maximumTokenAge.map({ $0 >= .zero }) ?? true else {
+            throw KeySource.configurationError("the maximum token age must not be negative")
         }
+        let leeway = leeway.webhookSeconds
+        let maximumTokenAge = maximumTokenAge?.webhookSeconds
         let issuerRule = RServiceIssuerRule(issuer)
         switch keys.storage {
         case .unsigned:

@@ -7,3 +7,11 @@ public enum WebhookClock {
         Date().timeIntervalSince1970
     }
 }
+
+extension Duration {
+    /// The duration in seconds, for the UNIX-seconds arithmetic of the time claims.
+    package var webhookSeconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

@@ -88,10 +88,21 @@ struct VerifierSettings {
         }
     }
 
+    /// Seconds from the command line (or a fixture's configuration) as a `Duration`. A value that is not finite or
+    /// beyond a billion seconds is a usage error here, since a `Duration` cannot hold it; a negative one goes on to
+    /// the verifier, which refuses it with `invalid_configuration`.
+    static func duration(_ seconds: Double?, default fallback: Double, option: String) throws(ToolFailure) -> Duration {
+        let value = seconds ?? fallback
+        guard value.isFinite, abs(value) <= 1e9 else {
+            throw .usage("\(option) must be a finite number of seconds")
+        }
+        return .seconds(value)
+    }
+
     private func hipChatVerifier() throws(ToolFailure) -> HipChatSignatureVerifier {
         try requireSecrets("hipchat")
         let keys = hmacKeys
-        let leeway = leeway ?? 60
+        let leeway = try Self.duration(leeway, default: 60, option: "--leeway")
         let clock = clock
         if let issuer {
             return try Self.configured { () throws(WebhookError) in
@@ -143,7 +154,7 @@ struct VerifierSettings {
                 throw .usage("confluence Connect mode needs --secret (the app's sharedSecret)")
             }
             let keys = secrets.map { WebhookSecret(utf8: $0) }
-            let (baseURL, leeway, clock) = (baseURL, leeway ?? 60, clock)
+            let (baseURL, leeway, clock) = (baseURL, try Self.duration(leeway, default: 60, option: "--leeway"), clock)
             if let clientKey {
                 return try Self.configured { () throws(WebhookError) in
                     try ConfluenceSignatureVerifier(
@@ -182,7 +193,9 @@ struct VerifierSettings {
                 "rservice needs --issuer (the account URL, such as https://acme.4me.com) for signed deliveries"
             )
         }
-        let (audience, leeway, maximumTokenAge, clock) = (audience, leeway ?? 60, maximumTokenAge ?? 300, clock)
+        let leeway = try Self.duration(leeway, default: 60, option: "--leeway")
+        let maximumTokenAge = try Self.duration(maximumTokenAge, default: 300, option: "maximumTokenAge")
+        let (audience, clock) = (audience, clock)
         return try Self.configured { () throws(WebhookError) in
             try RServiceSignatureVerifier(
                 keys: keys,

@@ -480,7 +480,7 @@ struct ConfluenceSampleConfig: Decodable {
             return try ConfluenceSignatureVerifier(
                 sharedSecrets: [clientKey: [WebhookSecret(utf8: sharedSecret)]],
                 baseURL: baseURL,
-                leeway: leeway ?? 60,
+                leeway: .seconds(leeway ?? 60),
                 clock: { now }
             )
         }

@@ -233,7 +233,7 @@ struct HipChatSignedRequestTests {
         let config = try Self.config()
         let verifier = try HipChatSignatureVerifier(
             secrets: [config.issuer: [WebhookSecret(utf8: config.secret)]],
-            leeway: config.leeway ?? 60,
+            leeway: .seconds(config.leeway ?? 60),
             clock: { now }
         )
         do {

@@ -50,8 +50,8 @@ struct SampleConfiguration: Codable {
             keys: keys,
             issuer: issuer,
             audience: audience,
-            leeway: leeway ?? 60,
-            maximumTokenAge: maximumTokenAge ?? 300,
+            leeway: .seconds(leeway ?? 60),
+            maximumTokenAge: .seconds(maximumTokenAge ?? 300),
             clock: { now }
         )
     }

@@ -159,7 +159,8 @@ struct RServiceVerifierDeliveryKeyTests {
     func retention() {
         #expect(TestSupport.verifier(TestSupport.rsaKeys()).minimumDeliveryRetention == .seconds(420))
         #expect(
-            TestSupport.verifier(TestSupport.rsaKeys(), leeway: 0, maximumTokenAge: 100).minimumDeliveryRetention
+            TestSupport.verifier(TestSupport.rsaKeys(), leeway: .zero, maximumTokenAge: .seconds(100))
+                .minimumDeliveryRetention
                 == .seconds(100)
         )
         #expect(TestSupport.verifier(TestSupport.rsaKeys(), maximumTokenAge: nil).minimumDeliveryRetention == .zero)

@@ -45,8 +45,8 @@ enum TestSupport {
         _ keys: RServiceSignatureVerifier.KeySource,
         issuer: String = account,
         audience: String? = nil,
-        leeway: Double = 60,
-        maximumTokenAge: Double? = 300,
+        leeway: Duration = .seconds(60),
+        maximumTokenAge: Duration? = .seconds(300),
         limits: WebhookLimits = .default,
         onVerificationRequest: RServiceSignatureVerifier.VerificationRequestHook? = nil,
         now: Double = now
