@@ -111,7 +111,7 @@ public enum FuzzFixtures {
         var copy = request
         let lowered = header.lowercased()
         copy.headers = WebhookHeaders(
-            request.headers.filter { $0.name.lowercased() != lowered } + [.init(name: header, value: value)]
+            request.headers.filter { $0.name.lowercased() != lowered }.map { ($0.name, $0.value) } + [(header, value)]
         )
         return copy
     }
