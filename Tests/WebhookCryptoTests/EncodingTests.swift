@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WebhookCore
 import WebhookCrypto
@@ -78,5 +79,55 @@ struct EncodingTests {
             _ = try? Base64URL.decode(utf8: bytes)
             _ = try? Hex.decode(utf8: bytes)
         }
+    }
+
+    // MARK: Differential: Base64 and Base64URL against Foundation
+
+    /// Foundation's reading of an unpadded Base64URL text: the standard alphabet, padding added.
+    static func foundationBase64URL(_ text: String) -> [UInt8]? {
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        if standard.count % 4 != 0 { standard += String(repeating: "=", count: 4 - standard.count % 4) }
+        return Data(base64Encoded: standard).map(Array.init)
+    }
+
+    @Test("Base64 and Base64URL encode as Foundation does, for random bytes of every length up to 300")
+    func encodingMatchesFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        for length in 0...300 {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let foundation = Data(bytes).base64EncodedString()
+            #expect(Base64.encode(bytes) == foundation)
+            let url = foundation.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+                .replacingOccurrences(of: "=", with: "")
+            #expect(Base64URL.encode(bytes) == url)
+        }
+    }
+
+    @Test("Base64URL decoding agrees with Foundation on random texts: same bytes, and only canonical texts")
+    func decodingMatchesFoundation() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+        let noise = Array("=+/. \n")
+        var accepted = 0
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...24, using: &generator)
+            var text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            if Int.random(in: 0..<8, using: &generator) == 0, !text.isEmpty {
+                let index = text.index(text.startIndex, offsetBy: Int.random(in: 0..<text.count, using: &generator))
+                text.replaceSubrange(index...index, with: String(noise.randomElement(using: &generator)!))
+            }
+            let ours = try? Base64URL.decode(text)
+            let theirs = Self.foundationBase64URL(text)
+            if let ours {
+                accepted += 1
+                // Whatever we accept, Foundation reads to the same bytes.
+                #expect(theirs == ours, "\(text)")
+            } else if let theirs {
+                // Foundation accepts more (non-zero unused bits); we refuse exactly the texts that are not the
+                // canonical encoding of what they decode to.
+                #expect(Base64URL.encode(theirs) != text, "\(text)")
+            }
+        }
+        #expect(accepted > 500)
     }
 }
