@@ -69,9 +69,9 @@ public enum DeliveryClaimResult: Sendable, Hashable {
 
 /// A ``DeliveryLedger`` in this process's memory: the default, for one server instance.
 ///
-/// Memory stays bounded under any load: at most ``capacity`` keys. Expired entries are dropped as time passes,
-/// in expiry order, through a min-heap (no sorting of the table under its lock). When the table is full of
-/// unexpired keys, the keys closest to expiry go first: a completed key dropped early can let a duplicate be
+/// Memory stays bounded under any load: at most `capacity` keys (the initialiser's argument). Expired entries
+/// are dropped as time passes, in expiry order, through a min-heap (no sorting of the table under its lock).
+/// When the table is full of unexpired keys, the keys closest to expiry go first: a completed key dropped early can let a duplicate be
 /// processed again after `capacity` newer deliveries, never a fresh delivery be refused.
 public final class InMemoryDeliveryLedger: DeliveryLedger {
     private enum Entry {

@@ -88,7 +88,7 @@ package enum Digest {
     /// - Parameters:
     ///   - data: The bytes to hash.
     ///   - algorithm: The hash function.
-    /// - Returns: The digest, ``HashAlgorithm/digestSize`` bytes.
+    /// - Returns: The digest, `HashAlgorithm.digestSize` bytes.
     package static func hash(_ data: some DataProtocol, using algorithm: HashAlgorithm) -> [UInt8] {
         defer { ERR_clear_error() }
         guard let context = EVP_MD_CTX_new() else {

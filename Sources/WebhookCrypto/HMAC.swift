@@ -47,7 +47,7 @@ package struct HMACAuthenticator: Sendable {
 
     /// Computes the MAC of a message.
     /// - Parameter message: The message bytes.
-    /// - Returns: The full-length MAC (``HashAlgorithm/digestSize`` bytes).
+    /// - Returns: The full-length MAC (`HashAlgorithm.digestSize` bytes).
     package func authenticationCode(for message: some DataProtocol) -> [UInt8] {
         withContiguousBytes(message) { bytes in keyed.authenticationCode { $0.update(bytes) } }
     }
@@ -152,7 +152,7 @@ final class KeyedMACContext: @unchecked Sendable {
         }
     }
 
-    /// Runs `absorb` on a copy of the keyed context and writes the MAC into `output` (``HashAlgorithm/digestSize``
+    /// Runs `absorb` on a copy of the keyed context and writes the MAC into `output` (`HashAlgorithm.digestSize`
     /// bytes); false only when OpenSSL fails (out of memory).
     private func compute(into output: UnsafeMutableRawBufferPointer, absorb: (inout Work) -> Void) -> Bool {
         defer { ERR_clear_error() }

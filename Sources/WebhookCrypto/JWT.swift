@@ -1,7 +1,7 @@
 package import Foundation
 package import WebhookCore
 
-/// How ``JWTVerifier`` checks claims and limits input.
+/// How `JWTVerifier` checks claims and limits input.
 package struct JWTValidationOptions: Sendable {
     /// Seconds of clock skew allowed for `exp`, `nbf` and `iat` (default 60). It must be finite and at least 0:
     /// otherwise every verification fails with `WebhookError.Code.invalidConfiguration`.

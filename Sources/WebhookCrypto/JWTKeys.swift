@@ -1,7 +1,7 @@
 public import Foundation
 public import WebhookCore
 
-/// One key a ``JWTVerifier`` may use. The key decides which algorithms are allowed; a token's `alg`
+/// One key a `JWTVerifier` may use. The key decides which algorithms are allowed; a token's `alg`
 /// only selects among them.
 package struct JWTVerificationKey: Sendable {
     enum Material: Sendable {
@@ -104,7 +104,7 @@ extension PublicKeyType {
     }
 }
 
-/// The keys a ``JWTVerifier`` may use, in the order they are tried.
+/// The keys a `JWTVerifier` may use, in the order they are tried.
 public struct JWTKeySet: Sendable {
     /// The keys.
     package let keys: [JWTVerificationKey]

@@ -3,7 +3,7 @@ public import WebhookCore
 public import WebhookCrypto
 
 /// Produces ApiTree deliveries as ApiTree would send them: a `POST` to the webhook URL with the body and an
-/// `X-ApiTree-Signature` header, computed with ``ApiTreeSignatureVerifier/Scheme``.
+/// `X-ApiTree-Signature` header, computed with `ApiTreeSignatureVerifier.Scheme`.
 ///
 /// For tests, the command-line tool's `sign` command and `WebhookTesting`.
 public struct ApiTreeRequestSigner: Sendable {
@@ -19,7 +19,7 @@ public struct ApiTreeRequestSigner: Sendable {
     /// - Parameters:
     ///   - secret: The webhook's secret, as `WebhookSecret(utf8:)`.
     ///   - webhookURL: The URL registered with ApiTree.
-    ///   - scheme: The signature scheme (default ``ApiTreeSignatureVerifier/Scheme/default``).
+    ///   - scheme: The signature scheme (default `ApiTreeSignatureVerifier.Scheme.default`).
     public init(secret: WebhookSecret, webhookURL: String, scheme: ApiTreeSignatureVerifier.Scheme = .default) {
         self.webhookURL = webhookURL
         self.scheme = scheme
