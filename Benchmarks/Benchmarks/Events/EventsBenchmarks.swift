@@ -2,11 +2,13 @@ import Benchmark
 import BenchmarkFixtures
 import BenchmarkSupport
 import Foundation
-import WebhookCore
-import WebhookCrypto
-import WebhookRegistry
+@_spi(Benchmarking) import WebhookKit
 
 // Events: decoding alone, verify-and-decode, registry lookup, and the harness's own cost.
+//
+// WebhookJSON, HMACAuthenticator, Hex, JWTVerifier and JWTSigner are `package`: the benchmarks below reach them
+// through the SPI wrappers of `WebhookBenchmarking` (Sources/WebhookKit/BenchmarkingEntryPoints.swift), which only
+// forward. The registry lookup is public API.
 //
 // Decoding alone: the 759-byte Confluence page_updated event into a Codable model. The peer is what a server
 // without WebhookKit does: Foundation's JSONDecoder into a plain struct. The goal for the full path
@@ -41,7 +43,9 @@ func decodingBenchmarks() {
         configuration: BenchmarkSettings.configuration()
     ) { benchmark in
         try benchmark.measure(operations: 20, bytesPerOp: body.count) {
-            blackHole(try WebhookJSON.decode(PlainConfluencePageEvent.self, from: body, vendor: .confluence))
+            blackHole(
+                try WebhookBenchmarking.decodeJSON(PlainConfluencePageEvent.self, from: body, vendor: .confluence)
+            )
         }
     }
 }
@@ -52,8 +56,8 @@ func verifyAndDecodeProxyBenchmarks() {
     let body = BenchmarkInputs.confluencePageUpdated
 
     // HMAC mode: `X-Hub-Signature: sha256=<hex>` over the raw body.
-    let authenticator = HMACAuthenticator(key: WebhookSecret(utf8: BenchmarkInputs.hmacSecret), algorithm: .sha256)
-    let signatureHeader = "sha256=" + Hex.encode(authenticator.authenticationCode(for: body))
+    let authenticator = WebhookBenchmarking.HMACSHA256(secret: WebhookSecret(utf8: BenchmarkInputs.hmacSecret))
+    let signatureHeader = "sha256=" + WebhookBenchmarking.hexEncode(authenticator.authenticationCode(for: body))
     let request = WebhookRequest(
         target: "/webhooks/confluence/page_updated",
         headers: ["Content-Type": "application/json", "X-Hub-Signature": signatureHeader],
@@ -66,25 +70,28 @@ func verifyAndDecodeProxyBenchmarks() {
     ) { benchmark in
         try benchmark.measure(operations: 20, bytesPerOp: body.count) {
             guard let header = request.headers["x-hub-signature"], header.hasPrefix("sha256="),
-                let mac = try? Hex.decode(header.dropFirst(7)),
-                authenticator.isValidAuthenticationCode(mac, for: request.body)
+                let mac = try? WebhookBenchmarking.hexDecode(header.dropFirst(7)),
+                authenticator.isValid(mac, for: request.body)
             else { fatalError("the proxy request must verify") }
-            blackHole(try WebhookJSON.decode(PlainConfluencePageEvent.self, from: request.body, vendor: .confluence))
+            blackHole(
+                try WebhookBenchmarking.decodeJSON(PlainConfluencePageEvent.self, from: request.body, vendor: .confluence)
+            )
         }
     }
 
     // Connect mode: `Authorization: JWT <HS256 token>` with `exp` required (the qsh comparison is left out).
-    let signer = try! JWTSigner.hmac(WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret), algorithm: .hs256)
-    let token = try! signer.sign(payload: BenchmarkInputs.jwtClaims(), keyID: BenchmarkInputs.jwtKeyID)
-    let verifier = JWTVerifier(
-        keys: JWTKeySet([
-            try! .hmac(
-                WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret),
-                algorithms: [.hs256],
-                keyID: BenchmarkInputs.jwtKeyID
-            )
-        ]),
-        options: JWTValidationOptions(requiredClaims: [.exp])
+    let sharedSecret = WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
+    let token = try! WebhookBenchmarking.signedToken(
+        payload: BenchmarkInputs.jwtClaims(),
+        secret: sharedSecret,
+        algorithm: .hs256,
+        keyID: BenchmarkInputs.jwtKeyID
+    )
+    let verifier = try! WebhookBenchmarking.JWT(
+        secret: sharedSecret,
+        algorithm: .hs256,
+        keyID: BenchmarkInputs.jwtKeyID,
+        clock: { Date().timeIntervalSince1970 }
     )
     let connectRequest = WebhookRequest(
         target: "/webhooks/confluence/page_updated",
@@ -102,7 +109,11 @@ func verifyAndDecodeProxyBenchmarks() {
             }
             blackHole(try verifier.verify(String(authorization.dropFirst(4))))
             blackHole(
-                try WebhookJSON.decode(PlainConfluencePageEvent.self, from: connectRequest.body, vendor: .confluence)
+                try WebhookBenchmarking.decodeJSON(
+                    PlainConfluencePageEvent.self,
+                    from: connectRequest.body,
+                    vendor: .confluence
+                )
             )
         }
     }

@@ -2,7 +2,7 @@ import Benchmark
 import BenchmarkFixtures
 import BenchmarkSupport
 import JWTKit
-import WebhookCrypto
+@_spi(Benchmarking) import WebhookKit
 
 /// The JWT goals measured paired (see `BenchmarkSupport/Paired.swift`): ours and jwt-kit on the same token in each
 /// sample, and the two-tasks scaling with one task and two in each sample. `report.py` takes the goals' figures

@@ -1,13 +1,16 @@
 import Benchmark
 import BenchmarkFixtures
 import BenchmarkSupport
-import WebhookCrypto
+import Foundation
+@_spi(Benchmarking) import WebhookKit
 
 /// Ours: WebhookCrypto's `JWTVerifier` with `exp` required (default 60 s leeway), one key per verifier as on the
 /// peer's side, on the very same token strings. It returns the registered claims (`iss`, `sub`, `iat`, `exp`) and
-/// the raw payload bytes; the peer also decodes `qsh` into its model.
+/// the raw payload bytes; the peer also decodes `qsh` into its model. `JWTVerifier` is `package`, so it is reached
+/// through the SPI wrapper `WebhookBenchmarking.JWT` (Sources/WebhookKit/BenchmarkingEntryPoints.swift), which
+/// only forwards.
 func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
-    func makeVerifier(_ algorithm: BenchmarkTokens.Algorithm) -> JWTVerifier {
+    func makeVerifier(_ algorithm: BenchmarkTokens.Algorithm) -> WebhookBenchmarking.JWT {
         makeWebhookKitVerifier(algorithm, tokens)
     }
 
@@ -50,19 +53,26 @@ func webhookKitBenchmarks(_ tokens: BenchmarkTokens) {
     }
 }
 
-/// Our verifier for one algorithm: one key, `exp` required (default 60 s leeway).
-func makeWebhookKitVerifier(_ algorithm: BenchmarkTokens.Algorithm, _ tokens: BenchmarkTokens) -> JWTVerifier {
+/// Our verifier for one algorithm: one key, `exp` required (default 60 s leeway), checked at the system clock read
+/// per verification, as the verifier's default clock does and as jwt-kit's `verifyNotExpired()` does.
+func makeWebhookKitVerifier(
+    _ algorithm: BenchmarkTokens.Algorithm,
+    _ tokens: BenchmarkTokens
+) -> WebhookBenchmarking.JWT {
     let kid = BenchmarkInputs.jwtKeyID
-    let key: JWTVerificationKey
+    let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    let verifier: WebhookBenchmarking.JWT
     switch algorithm {
     case .hs256:
-        key = try! .hmac(WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+        let secret = WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
+        verifier = try! WebhookBenchmarking.JWT(secret: secret, algorithm: .hs256, keyID: kid, clock: clock)
     case .rs256:
-        key = try! .publicKey(WebhookPublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+        let key = try! WebhookPublicKey(pem: tokens.rsaPublicKeyPEM)
+        verifier = try! WebhookBenchmarking.JWT(publicKey: key, algorithm: .rs256, keyID: kid, clock: clock)
     case .es256:
-        key = try! .publicKey(WebhookPublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
+        let key = try! WebhookPublicKey(pem: tokens.ecPublicKeyPEM)
+        verifier = try! WebhookBenchmarking.JWT(publicKey: key, algorithm: .es256, keyID: kid, clock: clock)
     }
-    let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
     precondition((try? verifier.verify(tokens.token(algorithm))) != nil, "\(algorithm) token must verify")
     return verifier
 }

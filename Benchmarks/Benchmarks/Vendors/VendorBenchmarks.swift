@@ -1,13 +1,9 @@
-import ApiTreeWebhooks
 import Benchmark
 import BenchmarkFixtures
 import BenchmarkSupport
-import ConfluenceWebhooks
 import Foundation
-import HipChatWebhooks
-import RServiceWebhooks
-import WebhookCore
-import WebhookCrypto
+import WebhookKit
+import WebhookTesting
 
 // Vendors: each vendor's full path, from the raw `WebhookRequest` to the typed event (the verifier's async
 // `verify(_:eventName:)`: header or body parsing, signature, claims, then the vendor's decoder), next to the same
@@ -17,6 +13,9 @@ import WebhookCrypto
 // the ratio of the ops/s (CPU) of "Confluence HMAC full path, page_updated/WebhookKit" to the ops/s (CPU) of
 // "Confluence decode alone, page_updated/WebhookKit": the same 580-byte body of the real fixture
 // `Fixtures/confluence/events/page_updated.json`, the event name `page_updated` given by the caller in both.
+//
+// Everything here is public API: `import WebhookKit` for the verifiers and decoders, `import WebhookTesting` for the
+// request signers and R-Service's signing key.
 //
 // Requests are signed once, in setup, with each vendor's `*RequestSigner` and a lifetime of a year, so that they
 // stay valid for the whole run. The verifiers record nothing (duplicates are the middleware's delivery ledger's
@@ -141,7 +140,7 @@ func confluenceBenchmarks() {
 
 func rServiceBenchmarks() {
     let message = fixture("rservice/events/request.update.json")
-    let key = try! PrivateKey(pem: benchmarkRSAPrivateKeyPEM)
+    let key = try! WebhookSigningKey(pem: benchmarkRSAPrivateKeyPEM)
     let issuer = "https://wdc.xurrent.com"
     let request = try! RServiceRequestSigner.privateKey(key, algorithm: .rs256, issuer: issuer)
         .sign(message: message, now: now, lifetime: yearLong)

@@ -1,10 +1,9 @@
 import BenchmarkFixtures
-import ConfluenceWebhooks
 import Crypto
 import Foundation
 import JWTKit
-import WebhookCore
-import WebhookCrypto
+@_spi(Benchmarking) import WebhookKit
+import WebhookTesting
 
 /// Runs one benchmark case in a plain loop, without the benchmark harness (no malloc interposer, no samples).
 ///
@@ -12,6 +11,9 @@ import WebhookCrypto
 /// - checking the harness's figures with a bare clock: `swift run -c release Profile hmac-ours 1024 200000`;
 /// - profiling one case: `valgrind --tool=callgrind --callgrind-out-file=cg.out .build/release/Profile jwt-ours ES256 2000`
 ///   then `callgrind_annotate cg.out | head -60`. Instruction counts are repeatable whatever else the machine does.
+///
+/// Our primitives (HMAC, JWT verification, WebhookJSON) are `package`: they are reached through the SPI wrappers of
+/// `WebhookBenchmarking` (Sources/WebhookKit/BenchmarkingEntryPoints.swift), as in the benchmarks.
 ///
 /// Cases: `hmac-ours <bytes>`, `hmac-swift-crypto <bytes>`, `jwt-ours <HS256|RS256|ES256>`,
 /// `jwt-jwt-kit <HS256|RS256|ES256>`, `decode-jsondecoder -`, `decode-webhookjson -`,
@@ -39,9 +41,9 @@ struct Profile {
             let body = BenchmarkInputs.body(count: size)
             let secret = Array(BenchmarkInputs.hmacSecret.utf8)
             if name == "hmac-ours" {
-                let authenticator = HMACAuthenticator(key: WebhookSecret(secret), algorithm: .sha256)
+                let authenticator = WebhookBenchmarking.HMACSHA256(secret: WebhookSecret(secret))
                 let mac = authenticator.authenticationCode(for: body)
-                run = { precondition(authenticator.isValidAuthenticationCode(mac, for: body)) }
+                run = { precondition(authenticator.isValid(mac, for: body)) }
             } else {
                 let key = SymmetricKey(data: secret)
                 let mac = Array(HMAC<SHA256>.authenticationCode(for: body, using: key))
@@ -55,23 +57,39 @@ struct Profile {
             let token = tokens.token(algorithm)
             let kid = BenchmarkInputs.jwtKeyID
             if name == "jwt-ours" {
-                let key: JWTVerificationKey =
+                // `exp` required, default leeway, the system clock read per verification (the verifier's default).
+                let clock: @Sendable () -> Double = { Date().timeIntervalSince1970 }
+                let verifier: WebhookBenchmarking.JWT =
                     switch algorithm {
                     case .hs256:
-                        try .hmac(WebhookCrypto.WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret), algorithms: [.hs256], keyID: kid)
+                        try WebhookBenchmarking.JWT(
+                            secret: WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret),
+                            algorithm: .hs256,
+                            keyID: kid,
+                            clock: clock
+                        )
                     case .rs256:
-                        try .publicKey(WebhookPublicKey(pem: tokens.rsaPublicKeyPEM), algorithms: [.rs256], keyID: kid)
+                        try WebhookBenchmarking.JWT(
+                            publicKey: WebhookPublicKey(pem: tokens.rsaPublicKeyPEM),
+                            algorithm: .rs256,
+                            keyID: kid,
+                            clock: clock
+                        )
                     case .es256:
-                        try .publicKey(WebhookPublicKey(pem: tokens.ecPublicKeyPEM), algorithms: [.es256], keyID: kid)
+                        try WebhookBenchmarking.JWT(
+                            publicKey: WebhookPublicKey(pem: tokens.ecPublicKeyPEM),
+                            algorithm: .es256,
+                            keyID: kid,
+                            clock: clock
+                        )
                     }
-                let verifier = JWTVerifier(keys: JWTKeySet([key]), options: JWTValidationOptions(requiredClaims: [.exp]))
                 run = { _ = try verifier.verify(token) }
             } else {
                 let keys = JWTKeyCollection()
                 let jwkID = JWKIdentifier(string: kid)
                 switch algorithm {
                 case .hs256:
-                    await keys.add(hmac: JWTKit.WebhookSecret(from: BenchmarkInputs.jwtSharedSecret), digestAlgorithm: .sha256, kid: jwkID)
+                    await keys.add(hmac: HMACKey(from: BenchmarkInputs.jwtSharedSecret), digestAlgorithm: .sha256, kid: jwkID)
                 case .rs256:
                     await keys.add(rsa: try Insecure.RSA.PublicKey(pem: tokens.rsaPublicKeyPEM), digestAlgorithm: .sha256, kid: jwkID)
                 case .es256:
@@ -84,7 +102,7 @@ struct Profile {
             run = { _ = try JSONDecoder().decode(PlainConfluencePageEvent.self, from: data) }
         case "decode-webhookjson":
             let body = BenchmarkInputs.confluencePageUpdated
-            run = { _ = try WebhookJSON.decode(PlainConfluencePageEvent.self, from: body) }
+            run = { _ = try WebhookBenchmarking.decodeJSON(PlainConfluencePageEvent.self, from: body) }
         case "confluence":
             // The Confluence page_updated event of the vendor benchmarks: `hmac` or `connect` full path, or `decode`.
             let body = BenchmarkInputs.confluencePageUpdated
@@ -92,7 +110,7 @@ struct Profile {
             let now = Date().timeIntervalSince1970
             switch argument {
             case "hmac":
-                let secret = WebhookCrypto.WebhookSecret(utf8: BenchmarkInputs.hmacSecret)
+                let secret = WebhookSecret(utf8: BenchmarkInputs.hmacSecret)
                 let request = try ConfluenceRequestSigner.hmac(secret: secret).sign(body: body, target: target, now: now)
                 let verifier = try ConfluenceSignatureVerifier(secrets: [secret])
                 run = { _ = try await verifier.verify(request, eventName: "page_updated") }
@@ -103,7 +121,7 @@ struct Profile {
                 }
             case "connect":
                 let clientKey = "bench-connect-client-key"
-                let shared = WebhookCrypto.WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
+                let shared = WebhookSecret(utf8: BenchmarkInputs.jwtSharedSecret)
                 let request = try ConfluenceRequestSigner.connect(clientKey: clientKey, sharedSecret: shared)
                     .sign(body: body, target: target, now: now, lifetime: 365 * 24 * 3600)
                 let verifier = try ConfluenceSignatureVerifier(sharedSecrets: [clientKey: [shared]])
