@@ -7,6 +7,7 @@ import PackageDescription
 //     swift run --package-path Examples WebhookExampleServer              # Hummingbird, 127.0.0.1:8080
 //     swift run --package-path Examples WebhookExampleServer --self-test  # start, send one request per vendor, exit
 //     swift run --package-path Examples WebhookExampleVapor --self-test   # the same with Vapor
+//     Scripts/load-test.sh 10                                             # the Hummingbird server under wrk
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
