@@ -24,8 +24,8 @@
 # Needs wrk: `apt-get install -y wrk` (.ci/setup installs it). Settings from the environment:
 #   LOAD_TEST_THREADS (2: wrk threads, one lane of the corpus each), LOAD_TEST_CONNECTIONS (32 in all),
 #   LOAD_TEST_DELIVERIES (distinct valid deliveries; default 100 per second of run in debug, 300 in release, at
-#   least 1 000: the first pass then takes a small part of the run), LOAD_TEST_RSS_GROWTH_MIB (the memory bound,
-#   default 8; see below), LOAD_TEST_KEEP=1 keeps the work folder.
+#   least 1 000 and at most 50 000: the first pass then takes a small part of the run),
+#   LOAD_TEST_RSS_GROWTH_MIB (the memory bound, default 8; see below), LOAD_TEST_KEEP=1 keeps the work folder.
 set -euo pipefail
 
 usage() {
@@ -50,8 +50,11 @@ cd "$(dirname "$0")/.."
 root=$PWD
 threads=${LOAD_TEST_THREADS:-2}
 connections=${LOAD_TEST_CONNECTIONS:-32}
+# At most 50 000 by default: the middleware's InMemoryDeliveryLedger keeps 100 000 keys, and a replay of a key it
+# dropped would (as documented) run the handler again.
 per_second=$([[ $config == release ]] && echo 300 || echo 100)
-deliveries=${LOAD_TEST_DELIVERIES:-$((duration * per_second > 1000 ? duration * per_second : 1000))}
+deliveries=$((duration * per_second))
+deliveries=${LOAD_TEST_DELIVERIES:-$((deliveries < 1000 ? 1000 : deliveries > 50000 ? 50000 : deliveries))}
 # The memory bound. Once every distinct delivery has been handled, the server's state (the delivery ledger, the
 # handler's counters) stops growing, and what moves is allocator noise and NIO's buffers. Measured on the 2-core
 # machine (Docs/Security.md, "Load and soak"): +0.3 MiB after the warm-up in the 60-second release run, +1.7 MiB
@@ -119,10 +122,12 @@ start_ns=$(date +%s%N)
 ) &
 sampler=$!
 cpu_start=$(cpu_ticks)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 wrk_status=0
 wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 5s --latency -s "$root/Scripts/load-test.lua" \
     "http://127.0.0.1:$port" -- "$work/corpus" >"$work/wrk.out" 2>&1 || wrk_status=$?
 cpu_seconds=$((($(cpu_ticks) - cpu_start) / $(getconf CLK_TCK)))
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 kill "$sampler" 2>/dev/null || true
 wait "$sampler" 2>/dev/null || true
 sampler=""
@@ -131,8 +136,14 @@ sleep 1 # answers still in flight when wrk stopped
 
 failures=()
 fail() { failures+=("$1"); }
-value() { awk -v name="$1" '$1 == "load-test" && $2 == name { print $3; found = 1 } END { if (!found) print 0 }' "$work/wrk.out"; }
-sum() { awk -v pattern="$1" '$1 == "load-test" && $2 ~ pattern { total += $3 } END { print total + 0 }' "$work/wrk.out"; }
+# The "load-test NAME VALUE" lines of load-test.lua: one value (0 when missing), or the sum over matching names.
+value() {
+    awk -v name="$1" '$1 == "load-test" && $2 == name { print $3; found = 1 } END { if (!found) print 0 }' \
+        "$work/wrk.out"
+}
+sum() {
+    awk -v pattern="$1" '$1 == "load-test" && $2 ~ pattern { total += $3 } END { print total + 0 }' "$work/wrk.out"
+}
 
 alive=yes
 kill -0 "$server" 2>/dev/null || { alive=no; fail "the server is not running any more"; }
@@ -153,7 +164,8 @@ server_errors=$(sum '^answers_.*_5[0-9][0-9]$')
 for kind in valid replay tampered malformed oversized; do
     answers=$(sum "^answers_${kind}_")
     [[ $answers -gt 0 ]] || fail "no $kind request was answered"
-    [[ $(value "unexpected_$kind") -eq 0 ]] || fail "$(value "unexpected_$kind") of $answers $kind answers were not the expected status"
+    [[ $(value "unexpected_$kind") -eq 0 ]] ||
+        fail "$(value "unexpected_$kind") of $answers $kind answers were not the expected status"
 done
 valid_answered=$(sum '^answers_valid_')
 valid_handled=$(value handled_valid)
@@ -184,7 +196,7 @@ read -r samples warm_ms rss_warm rss_end rss_max < <(awk -v from="$warmup_ms" -v
     warm && $2 > max { max = $2 }
     END { if (warm) print n, at, first, last, max; else print n, -1, 0, last, 0 }' "$work/rss")
 if [[ $warm_ms -lt 0 ]]; then
-    fail "the server had not handled every distinct delivery by the end: no memory figure after the warm-up (lower LOAD_TEST_DELIVERIES)"
+    fail "not every distinct delivery was handled before the end, so no warm-up end (lower LOAD_TEST_DELIVERIES)"
 else
     growth_kib=$((rss_end - rss_warm))
     [[ $growth_kib -le $((growth_bound_mib * 1024)) ]] ||
@@ -193,19 +205,26 @@ fi
 
 mib() { awk -v kib="$1" 'BEGIN { printf "%.1f MiB", kib / 1024 }'; }
 pass_length=$(value pass_length)
+passes=$(awk -v sent="$(value sent)" -v size="$pass_length" 'BEGIN { printf "%.1f", sent / size }')
 echo
-echo "== load test: $config build (built in ${build_seconds} s), ${duration} s, $threads threads, $connections connections"
+echo "== load test: $config build (built in ${build_seconds} s), ${duration} s, $threads threads," \
+    "$connections connections"
 echo "throughput      $(value requests_per_second) requests/s ($(value requests) answers in $(value seconds) s)"
 echo "latency         p50 $(value p50_ms) ms, p90 $(value p90_ms) ms, p99 $(value p99_ms) ms, max $(value max_ms) ms"
-echo "passes          $(awk -v s="$(value sent)" -v p="$pass_length" 'BEGIN { printf "%.1f", s / p }') of the corpus ($pass_length requests a pass)"
-echo "memory (VmRSS)  idle $(mib "$rss_idle"), after warm-up (at $((warm_ms / 1000)) s) $(mib "$rss_warm"), end $(mib "$rss_end"), max after warm-up $(mib "$rss_max"); $samples samples, bound +$growth_bound_mib MiB"
-echo "server CPU      $cpu_seconds s of the $(($(nproc) * duration)) s that $(nproc) cores give in ${duration} s (wrk and anything else running share the rest)"
+echo "passes          $passes of the corpus ($pass_length requests a pass, $deliveries distinct deliveries)"
+echo "memory (VmRSS)  idle $(mib "$rss_idle"), after warm-up (at $((warm_ms / 1000)) s) $(mib "$rss_warm")," \
+    "end $(mib "$rss_end"), highest after warm-up $(mib "$rss_max"); $samples samples; bound +$growth_bound_mib MiB"
+echo "machine         $(nproc) cores; load average before $load_before, after $load_after"
+echo "server CPU      $cpu_seconds s of the $(($(nproc) * duration)) s the cores had (wrk and the rest had the others)"
 echo "answers by request kind and status:"
-awk '$1 == "load-test" && $2 ~ /^answers_/ { sub(/^answers_/, "", $2); split($2, part, "_"); printf "  %-10s %s  %d\n", part[1], part[2], $3 }' \
+awk '$1 == "load-test" && $2 ~ /^answers_/ {
+        sub(/^answers_/, "", $2); split($2, part, "_"); printf "  %-10s %s  %d\n", part[1], part[2], $3 }' \
     "$work/wrk.out"
-echo "valid deliveries: $valid_answered answered, $valid_handled of them handled (once each); replays answered: $(sum '^answers_replay_')"
+echo "valid deliveries: $valid_answered answered, $valid_handled of them ran the handler;" \
+    "replays answered: $(sum '^answers_replay_'), handler runs for replays: $(value handled_replay)"
 if [[ -n "$stats" ]]; then
-    echo "server: handler runs $(stat handler_runs), deliveries $(stat deliveries), handled more than once $(stat deliveries_handled_more_than_once)"
+    echo "server: handler runs $(stat handler_runs), distinct deliveries $(stat deliveries)," \
+        "deliveries handled more than once $(stat deliveries_handled_more_than_once)"
 fi
 if [[ ${#failures[@]} -gt 0 ]]; then
     echo

@@ -1,6 +1,6 @@
 import Foundation
 public import WebhookKit
-public import WebhookTesting
+import WebhookTesting
 
 /// The requests of the load test (`Scripts/load-test.sh`): many distinct valid deliveries, each with its own
 /// delivery key, and tampered, malformed and oversized requests, all made by `WebhookTestSigner` with the keys the
