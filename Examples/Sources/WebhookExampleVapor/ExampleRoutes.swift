@@ -1,6 +1,6 @@
 public import Vapor
 public import WebhookExampleSupport
-public import WebhookKit
+import WebhookKit
 import WebhookKitVapor
 
 // snippet.vapor-routes
