@@ -7,8 +7,9 @@
 --
 -- The corpus: a line "lane <n> <id> <id> ..." per lane (one pass, in order), then per request a line
 -- "request <id> <lane> <kind> <status> <delivery> <length>", <length> bytes of raw HTTP and a newline.
--- A valid delivery's first answer counts as "valid", its later ones as "replay". done() prints
--- "load-test <name> <value>" lines for the shell script, which does the checking.
+-- The copies of a valid delivery carry the same bytes, so an answer cannot say which copy it answers: the one
+-- that ran the handler counts as "valid", every other as "replay", and each delivery must have exactly one
+-- "valid" answer. done() prints "load-test <name> <value>" lines for the shell script, which does the checking.
 
 local threads = {}
 
@@ -18,7 +19,7 @@ function setup(thread)
 end
 
 function init(args)
-  entries, order, counts, answered, position = {}, {}, {}, {}, 0
+  entries, order, counts, answered, handled, position = {}, {}, {}, {}, {}, 0
   local file = assert(io.open(args[1], "rb"))
   for line in file:lines() do
     local n, ids = line:match("^lane (%d+) (.*)$")
@@ -58,17 +59,26 @@ function response(status, headers, body)
     count("answers unmatched " .. status)
     return
   end
-  local kind = entry.kind
+  local kind, runs = entry.kind, headers["x-load-test-handler-runs"]
   if kind == "valid" then
-    if answered[entry.delivery] then kind = "replay" else answered[entry.delivery] = true end
+    local delivery = entry.delivery
+    if not answered[delivery] then
+      answered[delivery] = true
+      count("deliveries_answered")
+    end
+    if runs then
+      handled[delivery] = (handled[delivery] or 0) + 1
+      if handled[delivery] == 1 then count("deliveries_handled") end
+      if handled[delivery] == 2 then count("deliveries_handled_again") end
+    else
+      kind = "replay"
+    end
+  elseif runs then
+    count("handled " .. kind)
   end
   count("answers " .. kind .. " " .. status)
   if status ~= entry.status then count("unexpected " .. kind) end
-  local runs = headers["x-load-test-handler-runs"]
-  if runs then
-    count("handled " .. kind)
-    if runs ~= "1" then count("handled_again") end
-  end
+  if runs and runs ~= "1" then count("handler_ran_before") end
 end
 
 function done(summary, latency, requests)

@@ -78,9 +78,10 @@ public struct LoadTestCorpus: Sendable {
         (.rService, "problem.create"), (.hipChat, "room_enter"),
     ]
 
-    /// How many steps (valid deliveries of the lane) after a delivery its replay is sent: about 100 requests,
-    /// far more than the connections of a lane, so the first copy has been answered.
-    public static let replayGap = 40
+    /// How many steps (valid deliveries of the lane) after a delivery its replay is sent: about 245 requests, far
+    /// more than the connections of a lane, so the first copy has almost always been answered (when it has not,
+    /// the replay may run the handler and the first copy be the duplicate: still one run).
+    public static let replayGap = 100
 
     /// Makes the corpus.
     /// - Parameters:

@@ -33,7 +33,7 @@ struct LoadTestTests {
     }
 
     @Test func eachLaneSendsItsOwnDeliveriesAndReplaysThemLater() async throws {
-        let corpus = try await Self.corpus(deliveries: 200, lanes: 2)
+        let corpus = try await Self.corpus(deliveries: 600, lanes: 2)
         let byID = Dictionary(uniqueKeysWithValues: corpus.entries.map { ($0.id, $0) })
         #expect(corpus.lanes.count == 2)
         var replays = 0
@@ -50,7 +50,7 @@ struct LoadTestTests {
                     first[entry.delivery] = position
                 }
             }
-            #expect(first.count == 100)
+            #expect(first.count == 300)
         }
         #expect(replays > 0)
     }
