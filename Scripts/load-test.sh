@@ -57,11 +57,11 @@ deliveries=$((duration * per_second))
 deliveries=${LOAD_TEST_DELIVERIES:-$((deliveries < 1000 ? 1000 : deliveries > 50000 ? 50000 : deliveries))}
 # The memory bound. Once every distinct delivery has been handled, the server's state (the delivery ledger, the
 # handler's counters) stops growing, and what moves is allocator noise and NIO's buffers. Measured on the 2-core
-# machine (Docs/Security.md, "Load and soak"): +0.1 to +0.4 MiB after the warm-up in three 60-second release runs,
-# +1.7 and +2.7 MiB in 10-second debug runs (still settling: a 60-second debug run stayed within 0.5 MiB of 61 MiB
-# from 16 s on). 8 MiB leaves room for a busy machine and still catches a leak of about 40 bytes per request in
-# the 60-second release run (over 200 000 requests after the warm-up), about 1 KiB per request in CI's 10-second
-# debug run.
+# machine (Docs/Security.md, "Load and soak"): +0.1 to +0.4 MiB after the warm-up in four 60-second release runs,
+# +1.7 to +2.7 MiB in 10-second debug runs (still settling: a 60-second debug run stayed within 0.5 MiB of 61 MiB
+# from 16 s on). 8 MiB leaves room for a busy machine and still catches a leak of about 30 to 40 bytes per request
+# in a 60-second release run (240 000 to 320 000 requests after the warm-up), about 1 KiB per request in CI's
+# 10-second debug run.
 growth_bound_mib=${LOAD_TEST_RSS_GROWTH_MIB:-8}
 
 work=$(mktemp -d)
