@@ -21,7 +21,7 @@
 # 5. Prints throughput, latency (p50, p90, p99), memory and counts, and exits 1 if a check failed. The server is
 #    stopped when the script exits, whatever happened.
 #
-# Needs wrk: `apt-get install -y wrk` (.ci/setup installs it). Settings from the environment:
+# Needs wrk and curl: `apt-get install -y wrk curl` (.ci/setup installs both). Settings from the environment:
 #   LOAD_TEST_THREADS (2: wrk threads, one lane of the corpus each), LOAD_TEST_CONNECTIONS (32 in all),
 #   LOAD_TEST_DELIVERIES (distinct valid deliveries; default 100 per second of run in debug, 300 in release, at
 #   least 1 000 and at most 50 000: the first pass then takes a small part of the run),
