@@ -64,7 +64,9 @@ public enum HipChatEvent: WebhookEventDecodable, Encodable, Equatable {
         case .roomDeleted: return .roomDeleted(try payload(HipChatRoomLifecycleEvent.self))
         case .roomCreated: return .roomCreated(try payload(HipChatRoomLifecycleEvent.self))
         case .roomFileUpload: return .roomFileUpload(try payload(HipChatFileUploadEvent.self))
-        default: return .unknown(name: name, json: try payload(JSONValue.self))
+        // An unknown event is read by the package's byte reader, linear in the body and within its container
+        // limit, never by `JSONDecoder` into `JSONValue` (F11: any token holder can send any body).
+        default: return .unknown(name: name, json: try WebhookJSON.value(from: body, vendor: .hipChat))
         }
     }
 

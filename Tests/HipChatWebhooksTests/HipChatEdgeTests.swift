@@ -26,6 +26,25 @@ struct HipChatEdgeTests {
         #expect(String(describing: type(of: event.payload)) == "JSONValue")
     }
 
+    @Test("an unknown event's body is read by the byte reader: within its container limit, refused beyond it (F11)")
+    func unknownEventContainerLimit() throws {
+        func body(emptyObjects: Int) -> [UInt8] {
+            Array(#"{"event":"x_unknown","payload":["#.utf8)
+                + Array(repeating: Array("{},".utf8), count: emptyObjects).flatMap { $0 }.dropLast()
+                + Array("]}".utf8)
+        }
+        // 99 998 objects, the payload array and the body: 100 000 containers, the reader's limit.
+        let accepted = try HipChatEvent.decode(from: body(emptyObjects: 99_998))
+        guard case .unknown(_, let json) = accepted else {
+            Issue.record("expected .unknown")
+            return
+        }
+        #expect(json["payload"]?.arrayValue?.count == 99_998)
+        #expect(throws: WebhookError(.malformedBody, "")) {
+            try HipChatEvent.decode(from: body(emptyObjects: 99_999))
+        }
+    }
+
     @Test("extra unknown fields at every level are ignored")
     func extraFields() throws {
         let event = try HipChatEvent.decode(from: try fixtures.bytes("edge", "extra-unknown-fields.json"))
