@@ -94,6 +94,18 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: [benchmarkPlugin]
         ),
+        .executableTarget(
+            name: "JSONShapes",
+            dependencies: [
+                "BenchmarkFixtures",
+                "BenchmarkSupport",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "WebhookKit", package: "WebhookKit"),
+            ],
+            path: "Benchmarks/JSONShapes",
+            swiftSettings: swiftSettings,
+            plugins: [benchmarkPlugin]
+        ),
         // Not a benchmark (the plugin runs only executables in Benchmarks/Benchmarks/): one case in a plain loop,
         // for valgrind --tool=callgrind and for checking the harness's figures with a bare clock.
         .executableTarget(
