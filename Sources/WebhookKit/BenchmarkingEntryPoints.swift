@@ -47,11 +47,7 @@ public enum WebhookBenchmarking {
             keyID: String?,
             clock: @escaping @Sendable () -> Double
         ) throws(WebhookError) {
-            let key = try JWTVerificationKey.hmac(secret, algorithms: [algorithm], keyID: keyID)
-            verifier = JWTVerifier(
-                keys: JWTKeySet([key]),
-                options: JWTValidationOptions(requiredClaims: [.exp], clock: clock)
-            )
+            self.init(key: try .hmac(secret, algorithms: [algorithm], keyID: keyID), clock: clock)
         }
 
         /// A verifier with an RSA or EC public key (`JWTVerificationKey.publicKey`).
@@ -66,7 +62,10 @@ public enum WebhookBenchmarking {
             keyID: String?,
             clock: @escaping @Sendable () -> Double
         ) throws(WebhookError) {
-            let key = try JWTVerificationKey.publicKey(publicKey, algorithms: [algorithm], keyID: keyID)
+            self.init(key: try .publicKey(publicKey, algorithms: [algorithm], keyID: keyID), clock: clock)
+        }
+
+        private init(key: JWTVerificationKey, clock: @escaping @Sendable () -> Double) {
             verifier = JWTVerifier(
                 keys: JWTKeySet([key]),
                 options: JWTValidationOptions(requiredClaims: [.exp], clock: clock)
