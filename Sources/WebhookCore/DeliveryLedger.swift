@@ -1,5 +1,4 @@
 public import Foundation
-import Synchronization
 
 /// Where the middleware records which deliveries it has processed, so that each authentic delivery is processed
 /// once: claimed before the handler runs, completed when the handler succeeded, released when it failed so that
@@ -109,7 +108,7 @@ public final class InMemoryDeliveryLedger: DeliveryLedger {
         }
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
     private let clock: @Sendable () -> Double
     /// The most keys held at once.
     package let capacity: Int

@@ -4,7 +4,6 @@
 // and response. It knows no vendor: vendor steps come through the verifier.
 import Foundation
 public import Logging
-import Synchronization
 
 /// How the middleware answers a request that is authentic but cannot be decoded.
 public struct WebhookDecodingFailurePolicy: Sendable, Hashable {
@@ -111,7 +110,7 @@ public final class WebhookDrain: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = LockedValue(State())
 
     /// Creates a drain that admits deliveries.
     public init() {}

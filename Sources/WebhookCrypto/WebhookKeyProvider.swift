@@ -1,4 +1,3 @@
-import Synchronization
 public import WebhookCore
 
 /// Supplies the verification keys of a key source (a token issuer, a JWKS URL), for verifiers whose keys are
@@ -228,5 +227,5 @@ final class KeyCache: Sendable {
         }
     }
 
-    let state = Mutex(State())
+    let state = LockedValue(State())
 }

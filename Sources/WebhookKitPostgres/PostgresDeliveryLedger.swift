@@ -3,7 +3,6 @@ public import Logging
 public import PostgresNIO
 public import WebhookCore
 import Foundation
-import Synchronization
 import WebhookCrypto
 
 /// A `DeliveryLedger` in a PostgreSQL table, shared by every server instance that uses the same
@@ -264,10 +263,10 @@ final class Deadline<Value: Sendable>: Sendable {
         var timer: Task<Void, Never>?
     }
 
-    private let state: Mutex<State>
+    private let state: LockedValue<State>
 
     private init(_ continuation: CheckedContinuation<Value, any Error>) {
-        state = Mutex(State(continuation: continuation))
+        state = LockedValue(State(continuation: continuation))
     }
 
     static func run(
@@ -275,7 +274,7 @@ final class Deadline<Value: Sendable>: Sendable {
         _ operation: @escaping @Sendable () async throws -> Value
     ) async throws -> Value {
         try Task.checkCancellation()
-        let holder = Mutex<Deadline?>(nil)
+        let holder = LockedValue<Deadline?>(nil)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Value, any Error>) in
                 let deadline = Deadline(continuation)

@@ -1,6 +1,5 @@
 import ApiTreeWebhooks
 import Foundation
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto

@@ -1,6 +1,5 @@
 import ConfluenceWebhooks
 import Foundation
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto
@@ -8,10 +7,10 @@ import WebhookRegistry
 
 /// A clock the test moves by hand.
 final class ManualClock: Sendable {
-    private let seconds: Mutex<Double>
+    private let seconds: LockedValue<Double>
 
     init(_ start: Double) {
-        seconds = Mutex(start)
+        seconds = LockedValue(start)
     }
 
     var now: Double { seconds.withLock { $0 } }
@@ -26,7 +25,7 @@ final class ManualClock: Sendable {
 /// A shared-secret table that counts its look-ups, to show which requests never reach it.
 final class CountingSecretLookup: Sendable {
     private let table: [String: [WebhookSecret]]
-    private let calls = Mutex(0)
+    private let calls = LockedValue(0)
     private let failing: Bool
 
     init(_ table: [String: [WebhookSecret]], failing: Bool = false) {

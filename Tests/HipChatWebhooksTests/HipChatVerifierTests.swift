@@ -1,6 +1,5 @@
 import Foundation
 import HipChatWebhooks
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto
@@ -131,7 +130,7 @@ enum HipChatTestSupport {
 
 /// A secret lookup that records the ids it is asked for.
 final class LookupRecorder: Sendable {
-    private let calls = Mutex<[String]>([])
+    private let calls = LockedValue<[String]>([])
     private let table: [String: [WebhookSecret]]
     private let failure: Bool
 

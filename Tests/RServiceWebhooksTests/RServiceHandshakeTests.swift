@@ -1,6 +1,5 @@
 import Foundation
 import RServiceWebhooks
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto
@@ -11,7 +10,7 @@ import WebhookTesting
 final class HandshakeRecorder: Sendable {
     struct Failure: Error {}
 
-    let calls = Mutex<[String]>([])
+    let calls = LockedValue<[String]>([])
     let fails: Bool
 
     init(fails: Bool = false) {

@@ -1,6 +1,5 @@
 import Foundation
 import RServiceWebhooks
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto

@@ -1,6 +1,5 @@
 import Foundation
 import RServiceWebhooks
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto
@@ -235,11 +234,11 @@ enum DER {
 
 /// A fake HTTP GET for discovery tests: serves fixed documents and counts calls.
 final class FakeFetch: Sendable {
-    private let documents: Mutex<[String: [UInt8]]>
-    private let calls = Mutex<[String]>([])
+    private let documents: LockedValue<[String: [UInt8]]>
+    private let calls = LockedValue<[String]>([])
 
     init(_ documents: [String: String]) {
-        self.documents = Mutex(documents.mapValues { Array($0.utf8) })
+        self.documents = LockedValue(documents.mapValues { Array($0.utf8) })
     }
 
     /// Replaces a document (a key rotation at the vendor).
@@ -263,10 +262,10 @@ final class FakeFetch: Sendable {
 
 /// A settable clock shared by closures.
 final class TestClock: Sendable {
-    private let value: Mutex<Double>
+    private let value: LockedValue<Double>
 
     init(_ start: Double) {
-        value = Mutex(start)
+        value = LockedValue(start)
     }
 
     var now: Double { value.withLock { $0 } }

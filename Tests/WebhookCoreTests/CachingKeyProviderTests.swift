@@ -1,4 +1,3 @@
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookCrypto
@@ -9,7 +8,7 @@ struct CachingKeyProviderTests {
 
     /// Counts loads per source; fails for sources starting with "bad".
     final class Loader: Sendable {
-        let loads = Mutex<[String]>([])
+        let loads = LockedValue<[String]>([])
         var count: Int { loads.withLock { $0.count } }
 
         func load(_ issuer: String) async throws -> JWTKeySet {

@@ -1,11 +1,10 @@
 import Foundation
-import Synchronization
 import Testing
 import WebhookCore
 
 /// A clock the tests move by hand.
 final class ManualClock: Sendable {
-    private let now = Mutex<Double>(1_700_000_000)
+    private let now = LockedValue<Double>(1_700_000_000)
     func read() -> Double { now.withLock { $0 } }
     func advance(_ seconds: Double) { now.withLock { $0 += seconds } }
 }

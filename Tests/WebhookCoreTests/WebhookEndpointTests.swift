@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import Synchronization
 import Testing
 import WebhookCore
 import WebhookRegistry
@@ -34,7 +33,7 @@ struct HeaderVerifier: WebhookVerifier {
 /// A ledger that fails on demand, wrapping an in-memory one; counts completions.
 final class SwitchableLedger: DeliveryLedger {
     let inner: InMemoryDeliveryLedger
-    let down = Mutex(false)
+    let down = LockedValue(false)
     let completions = Counter()
 
     init(clock: ManualClock = ManualClock()) {
@@ -66,14 +65,14 @@ struct HandlerFailure: Error {}
 
 /// A thread-safe count of handler calls.
 final class Counter: Sendable {
-    private let count = Mutex(0)
+    private let count = LockedValue(0)
     func increment() { count.withLock { $0 += 1 } }
     var value: Int { count.withLock { $0 } }
 }
 
 /// What the endpoint logged.
 final class LogLines: Sendable {
-    let lines = Mutex<[WebhookLogLine]>([])
+    let lines = LockedValue<[WebhookLogLine]>([])
     func append(_ line: WebhookLogLine) { lines.withLock { $0.append(line) } }
     var all: [WebhookLogLine] { lines.withLock { $0 } }
 }

@@ -2,9 +2,8 @@
 import Hummingbird
 import HTTPTypes
 import HummingbirdTesting
-import Synchronization
-import Testing
 import WebhookCore
+import Testing
 import WebhookFixtureSupport
 import WebhookKit
 import WebhookKitHummingbird
@@ -20,7 +19,7 @@ struct WebhookMiddlewareTests {
 
     /// What the handlers saw.
     final class Seen: Sendable {
-        let events = Mutex<[VerifiedWebhook<WebhookEvent>]>([])
+        let events = LockedValue<[VerifiedWebhook<WebhookEvent>]>([])
         var count: Int { events.withLock { $0.count } }
     }
 
@@ -205,7 +204,7 @@ struct WebhookMiddlewareTests {
 
     /// The handler fails (throws, then answers 500): the claim is released and the vendor's retry is processed.
     @Test func aFailedHandlerLetsTheRetryThrough() async throws {
-        let attempts = Mutex(0)
+        let attempts = LockedValue(0)
         let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
         router.group("hooks/confluence")
             .add(middleware: WebhookMiddleware(try Self.signer.confluenceVerifier()))
@@ -269,7 +268,7 @@ struct WebhookMiddlewareTests {
     /// A route that receives one vendor names four WebhookKit types: the verifier, the context, the middleware
     /// and the event; the handler gets `VerifiedWebhook<ConfluenceEvent>` with nothing to unwrap.
     @Test func aSingleVendorRouteGetsTheVendorsTypedEvent() async throws {
-        let titles = Mutex<[String]>([])
+        let titles = LockedValue<[String]>([])
         let router = Router(context: BasicWebhookRequestContext<ConfluenceEvent>.self)
         router.group("hooks/confluence")
             .add(middleware: WebhookMiddleware(try Self.signer.confluenceVerifier()))
@@ -295,7 +294,7 @@ struct WebhookMiddlewareTests {
     /// still acceptable; once the token is too old, the time checks reject it (401) before the ledger is asked.
     @Test func aReplayedCapturedDeliveryIsADuplicateThenRejectedByTheTimeChecks() async throws {
         final class Now: Sendable {
-            let seconds = Mutex<Double>(1_800_000_000)
+            let seconds = LockedValue<Double>(1_800_000_000)
         }
         let now = Now()
         var signer = Self.signer

@@ -3,9 +3,8 @@ import Foundation
 import NIOCore
 import NIOPosix
 import PostgresNIO
-import Synchronization
-import Testing
 import WebhookCore
+import Testing
 import WebhookKitPostgres
 
 /// A TCP forwarder on 127.0.0.1 in front of the test database, that the test can take down and bring back on the
@@ -14,7 +13,7 @@ import WebhookKitPostgres
 final class LoopbackForwarder: Sendable {
     private let targetHost: String
     private let targetPort: Int
-    private let channels = Mutex<(server: (any Channel)?, connections: [any Channel])>((nil, []))
+    private let channels = LockedValue<(server: (any Channel)?, connections: [any Channel])>((nil, []))
 
     init(targetHost: String, targetPort: Int) {
         self.targetHost = targetHost

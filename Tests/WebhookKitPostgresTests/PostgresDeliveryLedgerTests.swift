@@ -2,9 +2,8 @@
 import Foundation
 import Logging
 import PostgresNIO
-import Synchronization
-import Testing
 import WebhookCore
+import Testing
 import WebhookKitPostgres
 import WebhookRegistry
 
@@ -122,7 +121,7 @@ struct FixedKeyVerifier: WebhookVerifier {
 final class Recorder: Sendable {
     let calls = Atomic<Int>(0)
     let successes = Atomic<Int>(0)
-    let lines = Mutex<[WebhookLogLine]>([])
+    let lines = LockedValue<[WebhookLogLine]>([])
 
     func log(_ line: WebhookLogLine) { lines.withLock { $0.append(line) } }
     var warnings: [WebhookLogLine] { lines.withLock { $0.filter { $0.level == .warning } } }

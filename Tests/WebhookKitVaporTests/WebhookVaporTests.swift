@@ -1,9 +1,8 @@
 #if Vapor
-import Synchronization
+import WebhookCore
 import Testing
 import Vapor
 import VaporTesting
-import WebhookCore
 import WebhookFixtureSupport
 import WebhookKit
 import WebhookKitVapor
@@ -19,7 +18,7 @@ struct WebhookVaporTests {
 
     /// What the handlers saw.
     final class Seen: Sendable {
-        let events = Mutex<[VerifiedWebhook<WebhookEvent>]>([])
+        let events = LockedValue<[VerifiedWebhook<WebhookEvent>]>([])
         var count: Int { events.withLock { $0.count } }
     }
 
@@ -219,7 +218,7 @@ struct WebhookVaporTests {
     /// A single-vendor route: the handler gets `VerifiedWebhook<ConfluenceEvent>`; a failing handler releases
     /// the claim so that the retry is processed.
     @Test func aSingleVendorRouteGetsTheTypedEventAndAFailedHandlerLetsTheRetryThrough() async throws {
-        let attempts = Mutex(0)
+        let attempts = LockedValue(0)
         let request = try Self.signer.signSample(
             .confluence,
             event: "page_created",
