@@ -260,3 +260,15 @@ write("edge/ids-as-strings.json", {
     "timestamp": "1714556500012",
     "userAccountId": ACTOR,
 })
+
+# A Cloud reply: its `parent` is the comment it answers, and that comment's own `parent` is the page (what real
+# deliveries showed: the typed model used to drop `comment.parent.parent`).
+write("edge/comment-reply-nested-parent.json", envelope(1714556500012, comment=dict(reply, parent=comment)))
+
+# Cloud before the 2019 move to account ids: user keys and names, no account ids (nor the 2023 `idAsString` and
+# `spaceId`), on a comment and its page.
+LEGACY = {"creatorKey": "ff8080815a8ccb42015a8ccc0b2a0001", "creatorName": "dwhitfield",
+          "lastModifierKey": "ff8080815a8ccb42015a8ccc0b2a0002", "lastModifierName": "praman"}
+legacy_page = {k: v for k, v in dict(parent, **LEGACY).items() if not k.endswith("AccountId") and k not in ("idAsString", "spaceId")}
+legacy_comment = {k: v for k, v in dict(reply, parent=legacy_page, **LEGACY).items() if not k.endswith("AccountId") and k not in ("idAsString", "spaceId")}
+write("edge/pre-2019-user-fields.json", {"comment": legacy_comment, "timestamp": 1530000000000})

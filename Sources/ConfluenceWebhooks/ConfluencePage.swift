@@ -36,6 +36,22 @@ public struct ConfluencePage: Codable, Sendable, Equatable {
     public var spaceName: String?
     /// The last modifier's display name (`lastModifierDisplayName`, enriched variant).
     public var lastModifierDisplayName: String?
+    /// The creator's user key (`creatorKey`), sent by Cloud before the 2019 move to account ids and by Data Center.
+    public var creatorKey: String?
+    /// The creator's user name (`creatorName`), sent by Cloud before 2019 and by Data Center.
+    public var creatorName: String?
+    /// The last modifier's user key (`lastModifierKey`), sent by Cloud before 2019 and by Data Center.
+    public var lastModifierKey: String?
+    /// The last modifier's user name (`lastModifierName`), sent by Cloud before 2019 and by Data Center.
+    public var lastModifierName: String?
+    /// The content this content belongs to (`parent`), when the body nests one. The `parent` of a comment reply is
+    /// the comment it answers, whose own `parent` is the page or blog post: `comment.parent?.parent`.
+    public var parent: ConfluencePage? {
+        get { parentBox?.page }
+        set { parentBox = newValue.map(ConfluenceParentBox.init) }
+    }
+    /// Where ``parent`` is stored: a struct cannot hold a value of its own type directly.
+    var parentBox: ConfluenceParentBox?
 
     enum CodingKeys: String, CodingKey {
         case id, idAsString
@@ -46,6 +62,8 @@ public struct ConfluencePage: Codable, Sendable, Equatable {
         case creationDate, modificationDate
         case selfURL = "self"
         case creatorDisplayName, spaceName, lastModifierDisplayName
+        case creatorKey, creatorName, lastModifierKey, lastModifierName
+        case parentBox = "parent"
     }
 
     /// Creates a page.
@@ -64,7 +82,12 @@ public struct ConfluencePage: Codable, Sendable, Equatable {
         selfURL: String? = nil,
         creatorDisplayName: String? = nil,
         spaceName: String? = nil,
-        lastModifierDisplayName: String? = nil
+        lastModifierDisplayName: String? = nil,
+        creatorKey: String? = nil,
+        creatorName: String? = nil,
+        lastModifierKey: String? = nil,
+        lastModifierName: String? = nil,
+        parent: ConfluencePage? = nil
     ) {
         self.id = id
         self.idAsString = idAsString
@@ -81,6 +104,11 @@ public struct ConfluencePage: Codable, Sendable, Equatable {
         self.creatorDisplayName = creatorDisplayName
         self.spaceName = spaceName
         self.lastModifierDisplayName = lastModifierDisplayName
+        self.creatorKey = creatorKey
+        self.creatorName = creatorName
+        self.lastModifierKey = lastModifierKey
+        self.lastModifierName = lastModifierName
+        self.parentBox = parent.map(ConfluenceParentBox.init)
     }
 }
 
@@ -130,6 +158,14 @@ public struct ConfluenceComment: Codable, Sendable, Equatable {
     public var spaceName: String?
     /// The last modifier's display name (`lastModifierDisplayName`, enriched variant).
     public var lastModifierDisplayName: String?
+    /// The creator's user key (`creatorKey`), sent by Cloud before the 2019 move to account ids and by Data Center.
+    public var creatorKey: String?
+    /// The creator's user name (`creatorName`), sent by Cloud before 2019 and by Data Center.
+    public var creatorName: String?
+    /// The last modifier's user key (`lastModifierKey`), sent by Cloud before 2019 and by Data Center.
+    public var lastModifierKey: String?
+    /// The last modifier's user name (`lastModifierName`), sent by Cloud before 2019 and by Data Center.
+    public var lastModifierName: String?
     /// The page or blog post the comment is on (`parent`).
     public var parent: ConfluencePage?
     /// The comment this one answers (`inReplyTo`), on replies only.
@@ -144,6 +180,7 @@ public struct ConfluenceComment: Codable, Sendable, Equatable {
         case creationDate, modificationDate
         case selfURL = "self"
         case creatorDisplayName, spaceName, lastModifierDisplayName, parent, inReplyTo
+        case creatorKey, creatorName, lastModifierKey, lastModifierName
     }
 
     /// Creates a comment.
@@ -164,7 +201,11 @@ public struct ConfluenceComment: Codable, Sendable, Equatable {
         spaceName: String? = nil,
         lastModifierDisplayName: String? = nil,
         parent: ConfluencePage? = nil,
-        inReplyTo: ConfluenceContentReference? = nil
+        inReplyTo: ConfluenceContentReference? = nil,
+        creatorKey: String? = nil,
+        creatorName: String? = nil,
+        lastModifierKey: String? = nil,
+        lastModifierName: String? = nil
     ) {
         self.id = id
         self.idAsString = idAsString
@@ -181,6 +222,10 @@ public struct ConfluenceComment: Codable, Sendable, Equatable {
         self.creatorDisplayName = creatorDisplayName
         self.spaceName = spaceName
         self.lastModifierDisplayName = lastModifierDisplayName
+        self.creatorKey = creatorKey
+        self.creatorName = creatorName
+        self.lastModifierKey = lastModifierKey
+        self.lastModifierName = lastModifierName
         self.parent = parent
         self.inReplyTo = inReplyTo
     }
@@ -221,6 +266,14 @@ public struct ConfluenceAttachment: Codable, Sendable, Equatable {
     public var spaceName: String?
     /// The last modifier's display name (`lastModifierDisplayName`, enriched variant).
     public var lastModifierDisplayName: String?
+    /// The creator's user key (`creatorKey`), sent by Cloud before the 2019 move to account ids and by Data Center.
+    public var creatorKey: String?
+    /// The creator's user name (`creatorName`), sent by Cloud before 2019 and by Data Center.
+    public var creatorName: String?
+    /// The last modifier's user key (`lastModifierKey`), sent by Cloud before 2019 and by Data Center.
+    public var lastModifierKey: String?
+    /// The last modifier's user name (`lastModifierName`), sent by Cloud before 2019 and by Data Center.
+    public var lastModifierName: String?
     /// The file's media type (`mediaType`), such as `image/png`.
     public var mediaType: String?
     /// The file's size in bytes (`fileSize`).
@@ -237,6 +290,7 @@ public struct ConfluenceAttachment: Codable, Sendable, Equatable {
         case creationDate, modificationDate
         case selfURL = "self"
         case creatorDisplayName, spaceName, lastModifierDisplayName, mediaType, fileSize, parent
+        case creatorKey, creatorName, lastModifierKey, lastModifierName
     }
 
     /// Creates an attachment.
@@ -258,7 +312,11 @@ public struct ConfluenceAttachment: Codable, Sendable, Equatable {
         lastModifierDisplayName: String? = nil,
         mediaType: String? = nil,
         fileSize: Int64? = nil,
-        parent: ConfluencePage? = nil
+        parent: ConfluencePage? = nil,
+        creatorKey: String? = nil,
+        creatorName: String? = nil,
+        lastModifierKey: String? = nil,
+        lastModifierName: String? = nil
     ) {
         self.id = id
         self.idAsString = idAsString
@@ -275,6 +333,10 @@ public struct ConfluenceAttachment: Codable, Sendable, Equatable {
         self.creatorDisplayName = creatorDisplayName
         self.spaceName = spaceName
         self.lastModifierDisplayName = lastModifierDisplayName
+        self.creatorKey = creatorKey
+        self.creatorName = creatorName
+        self.lastModifierKey = lastModifierKey
+        self.lastModifierName = lastModifierName
         self.mediaType = mediaType
         self.fileSize = fileSize
         self.parent = parent
@@ -370,5 +432,24 @@ public struct ConfluenceUserProfile: Codable, Sendable, Equatable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encodeIfPresent(fullName, forKey: .fullName)
         try ConfluenceAdditionalFields.encode(additionalFields, to: encoder, known: CodingKeys.wireNames)
+    }
+}
+
+/// Holds the nested ``ConfluencePage/parent`` of a page: a struct cannot contain its own type, an array can.
+struct ConfluenceParentBox: Codable, Sendable, Equatable {
+    private var storage: [ConfluencePage]
+
+    var page: ConfluencePage { storage[0] }
+
+    init(_ page: ConfluencePage) {
+        storage = [page]
+    }
+
+    init(from decoder: any Decoder) throws {
+        storage = [try ConfluencePage(from: decoder)]
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try storage[0].encode(to: encoder)
     }
 }

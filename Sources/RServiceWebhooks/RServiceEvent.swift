@@ -1,4 +1,5 @@
 public import WebhookCore
+import WebhookCrypto
 public import WebhookRegistry
 
 /// An R-Service (4me, now Xurrent) webhook event: one case per registered event name, each holding the whole
@@ -176,6 +177,32 @@ public enum RServiceEvent: WebhookEventDecodable, Equatable {
     case integrationInstanceSecretsUpdate(RServiceMessage<RServiceSecretsUpdate>)
     /// An event whose name the registry does not know, with the name and the whole message as raw JSON.
     case unknown(name: String?, json: JSONValue)
+
+    /// Decodes the message inside a signed delivery's `{"jwt": "<token>"}` body **without verifying the token**:
+    /// for tests and tools that inspect a captured delivery, never for a server.
+    ///
+    /// The token's signature, algorithm, issuer, audience and time claims are not looked at; anyone can write a
+    /// body this accepts. A server verifies with `RServiceSignatureVerifier`, which decodes the same `data` claim
+    /// only after the token is verified. The body, the token and its `data` claim are read with the same rules as
+    /// the verifier (one `jwt` string member without escapes, one `data` claim that is an object).
+    ///
+    /// - Parameter body: The `{"jwt": "<compact JWS>"}` body, as received.
+    /// - Returns: The event of the token's `data` claim.
+    /// - Throws: `WebhookError`: `missingSignature` or `malformedToken` for a body that holds no usable token,
+    ///   `invalidPayload` for claims without a `data` object, and the errors of ``decode(from:eventName:)``.
+    public static func decodeUnverified(signedBody body: [UInt8]) throws(WebhookError) -> RServiceEvent {
+        do {
+            let wrapper = RServiceJSON.members(of: body)
+            let jwtMember = wrapper.map { RServiceJSON.first(named: "jwt", in: $0) } ?? (member: nil, count: 0)
+            let token = try RServiceSignatureVerifier.token(in: body, wrapper: wrapper, jwtMember: jwtMember)
+            try WebhookLimits.default.checkToken(token.count)
+            let unverified = try UnverifiedJWT(token, maximumSize: WebhookLimits.default.maximumTokenSize)
+            let message = try RServiceSignatureVerifier.message(in: unverified.payload)
+            return try decode(from: message, eventName: nil)
+        } catch {
+            throw error.attributed(to: .rService)
+        }
+    }
 
     /// Decodes a message.
     ///

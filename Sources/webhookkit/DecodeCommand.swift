@@ -6,10 +6,12 @@ struct DecodeCommand: ParsableCommand {
         commandName: "decode",
         abstract: "Decode a body into its typed event, without verifying it.",
         discussion: """
-            Prints one JSON line ("vendor", "event", "type", "unknown") and exits 0; an event name the registry \
-            does not know decodes into the vendor's fallback ("unknown": true, "type": "JSONValue"). Exits 1 with \
-            "<code>: <reason>" on standard error for a body that cannot be decoded, 2 for a usage error or an \
-            unreadable file. A signed R-Service body ({"jwt": ...}) is not decoded: use verify.
+            Prints one JSON line ("vendor", "event", "type", "unknown", "verified": false) and exits 0; an event \
+            name the registry does not know decodes into the vendor's fallback ("unknown": true, "type": \
+            "JSONValue"), and so does a Confluence body that names no event when --event is not given ("event": \
+            null). A signed R-Service body ({"jwt": ...}) is decoded from the token's data claim WITHOUT verifying \
+            the token, with a warning on standard error: use verify to check it. Exits 1 with "<code>: <reason>" on \
+            standard error for a body that cannot be decoded, 2 for a usage error or an unreadable file.
             """
     )
 
@@ -34,7 +36,7 @@ struct DecodeCommand: ParsableCommand {
         let body = try readInput(bodyFile)
         let decoded: WebhookEvent
         do {
-            decoded = try WebhookReceiver.decode(body, from: vendor, eventName: event)
+            decoded = try decodeForInspection(body, from: vendor, eventName: event)
         } catch {
             throw ToolFailure.rejected(error.description)
         }
@@ -46,5 +48,26 @@ struct DecodeCommand: ParsableCommand {
                 throw ToolFailure.rejected(error.description)
             }
         }
+    }
+}
+
+/// What `decode` shows for a body: the vendor's decoding, except for two bodies a server would not decode this way.
+///
+/// - A signed R-Service body (`{"jwt": ...}`) is decoded from the token's `data` claim without verifying it
+///   (`RServiceEvent.decodeUnverified(signedBody:)`), with a warning on standard error.
+/// - A Confluence body that names no event, with no `--event`, is the fallback `unknown` with no name.
+func decodeForInspection(_ body: [UInt8], from vendor: WebhookVendor, eventName: String?) throws(WebhookError)
+    -> WebhookEvent
+{
+    if vendor == .rService, let members = RServiceJSON.members(of: body),
+        RServiceJSON.first(named: "jwt", in: members).count > 0
+    {
+        printWarning("the token of this signed body is NOT verified (decode only reads it): use verify to check it")
+        return .rService(try RServiceEvent.decodeUnverified(signedBody: body))
+    }
+    do {
+        return try WebhookReceiver.decode(body, from: vendor, eventName: eventName)
+    } catch  where vendor == .confluence && error.code == .missingEventName {
+        return .confluence(.unknown(name: nil, json: try WebhookJSON.value(from: body, vendor: .confluence)))
     }
 }

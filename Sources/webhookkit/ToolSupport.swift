@@ -137,12 +137,26 @@ func verifiedSummary(_ webhook: VerifiedWebhook<WebhookEvent>) -> [String: Any?]
     return line
 }
 
-/// The JSON line `decode` prints for a decoded event.
+/// The JSON line `verify` prints for an authentic Confluence body that names no event when no name was given:
+/// the fallback type, no event name.
+func unnamedConfluenceSummary(_ request: WebhookRequest) -> [String: Any?] {
+    [
+        "vendor": WebhookVendor.confluence.rawValue,
+        "event": nil,
+        "type": "JSONValue",
+        "unknown": true,
+        "verified": true,
+        "deliveryID": request.headers.first(ConfluenceSignatureVerifier.deliveryIdentifierHeader),
+    ]
+}
+
+/// The JSON line `decode` prints for a decoded event (never verified).
 func decodedSummary(_ event: WebhookEvent) -> [String: Any?] {
     [
         "vendor": event.vendor.rawValue,
         "event": event.eventName,
         "type": event.typeName,
         "unknown": event.isUnknown,
+        "verified": false,
     ]
 }

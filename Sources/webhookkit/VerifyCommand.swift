@@ -15,7 +15,8 @@ struct VerifyCommand: AsyncParsableCommand {
             confluence --secret with an X-Hub-Signature header (HMAC mode) or an Authorization: JWT header or jwt \
             query parameter (Connect mode, --url giving the request target for qsh); rservice --public-key FILE \
             or --secret with --issuer (and --audience), or --unsigned; apitree --secret and --url (the webhook URL \
-            registered with ApiTree).
+            registered with ApiTree). A Confluence body that names no event, verified without --event, exits 0 \
+            with "event": null and the fallback type (a warning on standard error says so).
             """
     )
 
@@ -151,6 +152,11 @@ struct VerifyCommand: AsyncParsableCommand {
         do {
             let webhook = try await receiver.verify(request, from: vendor, eventName: eventName)
             printJSONLine(verifiedSummary(webhook))
+        } catch  where vendor == .confluence && error.code == .missingEventName {
+            // The Confluence verifier looks for the event name only after the signature or token has verified, so
+            // this body is authentic; it names no event and none was given (a Cloud body without --event).
+            printWarning("verified, but the body names no event: give --event NAME to decode it into its type")
+            printJSONLine(unnamedConfluenceSummary(request))
         } catch {
             throw ToolFailure.rejected(error.description)
         }

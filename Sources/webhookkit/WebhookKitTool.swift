@@ -57,6 +57,11 @@ struct ToolFailure: Error {
 }
 
 /// Prints one line of JSON to standard output.
+/// Writes `warning: <message>` on standard error.
+func printWarning(_ message: String) {
+    FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+}
+
 func printJSONLine(_ object: [String: Any?]) {
     var members: [String] = []
     for key in object.keys.sorted() {

@@ -99,6 +99,94 @@ struct ConfluenceEdgeTests {
         #expect(try ConfluenceEvent.decode(from: event.encodedPayload(), eventName: "page_updated") == event)
     }
 
+    @Test("a reply keeps the page it is on: comment.parent.parent, and it round-trips")
+    func replyKeepsNestedParents() throws {
+        let bytes = try ConfluenceFixtures.bytes("edge/comment-reply-nested-parent.json")
+        let event = try ConfluenceEvent.decode(from: bytes, eventName: "comment_created")
+        guard case .commentCreated(let body) = event else {
+            Issue.record("not commentCreated")
+            return
+        }
+        let reply = try #require(body.comment)
+        let answered = try #require(reply.parent)
+        #expect(reply.id == 98440)
+        #expect(answered.id == 98433)
+        #expect(answered.contentType == .comment)
+        let page = try #require(answered.parent)
+        #expect(page.id == 98412)
+        #expect(page.contentType == .page)
+        #expect(page.title == "Release Checklist")
+        #expect(page.parent == nil)
+        // Nothing of the body is lost: encoding the typed value gives the same JSON back.
+        #expect(
+            try WebhookJSON.value(from: event.encodedPayload())
+                == ConfluenceFixtures.json(
+                    "edge/comment-reply-nested-parent.json"
+                )
+        )
+        // Built in code, the nested parent is kept as given.
+        var built = ConfluencePage(id: 1, parent: ConfluencePage(id: 2, parent: ConfluencePage(id: 3)))
+        #expect(built.parent?.parent?.id == 3)
+        built.parent = nil
+        #expect(built.parent == nil)
+        #expect(built != ConfluencePage(id: 1, parent: ConfluencePage(id: 2)))
+    }
+
+    @Test("a page whose parent is not an object is an invalid payload naming the path")
+    func nonObjectParentIsRejected() throws {
+        let body = Array(#"{"comment":{"id":1,"parent":{"id":2,"parent":"98412"}}}"#.utf8)
+        let error = #expect(throws: WebhookError.self) {
+            try ConfluenceEvent.decode(from: body, eventName: "comment_created")
+        }
+        #expect(error?.code == .invalidPayload)
+        #expect(error?.reason.contains("parent") == true)
+    }
+
+    @Test("pre-2019 Cloud user keys and names are kept on comments, pages and attachments")
+    func pre2019UserFieldsAreKept() throws {
+        let bytes = try ConfluenceFixtures.bytes("edge/pre-2019-user-fields.json")
+        let event = try ConfluenceEvent.decode(from: bytes, eventName: "comment_created")
+        guard case .commentCreated(let body) = event else {
+            Issue.record("not commentCreated")
+            return
+        }
+        let comment = try #require(body.comment)
+        #expect(comment.creatorKey == "ff8080815a8ccb42015a8ccc0b2a0001")
+        #expect(comment.creatorName == "dwhitfield")
+        #expect(comment.lastModifierKey == "ff8080815a8ccb42015a8ccc0b2a0002")
+        #expect(comment.lastModifierName == "praman")
+        #expect(comment.creatorAccountID == nil)
+        let page = try #require(comment.parent)
+        #expect(page.creatorKey == "ff8080815a8ccb42015a8ccc0b2a0001")
+        #expect(page.creatorName == "dwhitfield")
+        #expect(page.lastModifierKey == "ff8080815a8ccb42015a8ccc0b2a0002")
+        #expect(page.lastModifierName == "praman")
+        #expect(
+            try WebhookJSON.value(from: event.encodedPayload())
+                == ConfluenceFixtures.json(
+                    "edge/pre-2019-user-fields.json"
+                )
+        )
+
+        let attachmentBody = Array(
+            #"{"attachment":{"id":7,"creatorKey":"k1","creatorName":"n1","lastModifierKey":"k2","lastModifierName":"n2"}}"#
+                .utf8
+        )
+        guard
+            case .attachmentCreated(let attached) = try ConfluenceEvent.decode(
+                from: attachmentBody,
+                eventName: "attachment_created"
+            )
+        else {
+            Issue.record("not attachmentCreated")
+            return
+        }
+        #expect(attached.attachment?.creatorKey == "k1")
+        #expect(attached.attachment?.creatorName == "n1")
+        #expect(attached.attachment?.lastModifierKey == "k2")
+        #expect(attached.attachment?.lastModifierName == "n2")
+    }
+
     @Test("ids, space ids and timestamps as strings decode and keep their form")
     func idsAsStrings() throws {
         let bytes = try ConfluenceFixtures.bytes("edge/ids-as-strings.json")

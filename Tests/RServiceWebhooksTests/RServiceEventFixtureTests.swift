@@ -200,6 +200,8 @@ struct RServiceMalformedFixtureTests {
         Case(file: "wrong-type-payload.json", code: .invalidPayload, path: "$.payload.note_id"),
         Case(file: "wrong-type-object-id.json", code: .invalidPayload, path: "$.object_id"),
         Case(file: "missing-webhook-id.json", code: .invalidPayload, path: "$.webhook_id"),
+        Case(file: "missing-account.json", code: .invalidPayload, path: "$.account"),
+        Case(file: "missing-object-id.json", code: .invalidPayload, path: "$.object_id"),
         Case(file: "missing-event.json", code: .missingEventName),
     ]
 

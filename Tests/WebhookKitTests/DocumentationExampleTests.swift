@@ -37,15 +37,16 @@ struct DocumentationExampleTests {
         let hipChat = try Tool.run(["decode", "hipchat", "Fixtures/hipchat/events/room_message.json"])
         #expect(
             hipChat.stdout
-                == #"{"event":"room_message","type":"HipChatMessageEvent","unknown":false,"vendor":"hipchat"}"# + "\n"
+                == #"{"event":"room_message","type":"HipChatMessageEvent","unknown":false,"vendor":"hipchat","#
+                + #""verified":false}"# + "\n"
         )
         let confluence = try Tool.run([
             "decode", "confluence", "--event", "page_created", "Fixtures/confluence/events/page_created.json",
         ])
         #expect(
             confluence.stdout
-                == #"{"event":"page_created","type":"ConfluencePageEvent","unknown":false,"vendor":"confluence"}"#
-                + "\n"
+                == #"{"event":"page_created","type":"ConfluencePageEvent","unknown":false,"vendor":"confluence","#
+                + #""verified":false}"# + "\n"
         )
     }
 

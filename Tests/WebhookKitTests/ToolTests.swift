@@ -107,6 +107,32 @@ struct ToolVerifyTests {
         #expect(json.keys.contains("deliveryID"))
     }
 
+    @Test("an authentic Confluence Cloud body without --event: exit 0, event null, the fallback type")
+    func confluenceWithoutEventName() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let signed = try SignedCase.make(.confluence, in: directory)
+        let bodyFile = try directory.write("body", signed.request.body)
+        let withoutEvent = signed.otherOptions.filter { $0 != "--event" && $0 != "page_created" }
+        let result = try Tool.run(
+            ["verify", "confluence"] + signed.keyOptions + signed.requestOptions + withoutEvent + [bodyFile]
+        )
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.lines.count == 1)
+        let json = try result.json()
+        #expect(json["event"] is NSNull)
+        #expect(json["type"] as? String == "JSONValue")
+        #expect(json["unknown"] as? Bool == true)
+        #expect(json["verified"] as? Bool == true)
+        #expect(result.stderr.hasPrefix("warning: "))
+        // Without the right secret the same body is still rejected: the name is looked for only after verifying.
+        let wrong = try Tool.run(
+            ["verify", "confluence"] + signed.wrongKeyOptions + signed.requestOptions + withoutEvent + [bodyFile]
+        )
+        #expect(wrong.status == 1)
+        expectOneErrorLine(wrong, code: "signature_mismatch")
+    }
+
     @Test("the body from standard input verifies too")
     func standardInput() throws {
         let directory = try TemporaryDirectory()
@@ -307,11 +333,53 @@ struct ToolDecodeTests {
         expectOneErrorLine(result, code: "malformed_body")
     }
 
-    @Test("a Confluence Cloud body without --event: exit 1 with missing_event_name; null event is never printed")
+    @Test("a Confluence Cloud body without --event: exit 0, event null, the fallback type")
     func confluenceWithoutName() throws {
         let result = try Tool.run(["decode", "confluence", "Fixtures/confluence/events/page_created.json"])
-        #expect(result.status == 1)
-        expectOneErrorLine(result, code: "missing_event_name")
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.lines.count == 1)
+        let json = try result.json()
+        #expect(json["event"] is NSNull)
+        #expect(json["type"] as? String == "JSONValue")
+        #expect(json["unknown"] as? Bool == true)
+        #expect(json["verified"] as? Bool == false)
+        // A body that is not JSON still fails, with its own code.
+        let malformed = try Tool.run(["decode", "confluence", "Fixtures/confluence/malformed/invalid-json.json"])
+        #expect(malformed.status == 1)
+        expectOneErrorLine(malformed, code: "malformed_body")
+    }
+
+    @Test("a signed R-Service body decodes from its data claim, unverified, with a warning")
+    func rServiceSignedBodyUnverified() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let signed = try SignedCase.make(.rService, in: directory)
+        let bodyFile = try directory.write("body", signed.request.body)
+        let result = try Tool.run(["decode", "rservice", bodyFile])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.lines.count == 1)
+        let json = try result.json()
+        #expect(json["event"] as? String == "request.create")
+        #expect(json["unknown"] as? Bool == false)
+        #expect(json["verified"] as? Bool == false)
+        #expect(result.stderr.hasPrefix("warning: "))
+        #expect(result.stderr.contains("NOT verified"))
+        // The token is not checked: a token whose signature is garbage decodes all the same ...
+        var text = String(decoding: signed.request.body, as: UTF8.self)
+        let end = try #require(text.range(of: "\"}", options: .backwards))
+        text.replaceSubrange(text.index(end.lowerBound, offsetBy: -4)..<end.lowerBound, with: "AAAA")
+        let forged = try Tool.run(["decode", "rservice", try directory.write("forged", Array(text.utf8))])
+        #expect(forged.status == 0, "stderr: \(forged.stderr)")
+        #expect(try forged.json()["verified"] as? Bool == false)
+        // ... and verify rejects that same body.
+        let verify = try Tool.run(
+            ["verify", "rservice"] + signed.keyOptions + signed.otherOptions + [directory.path("forged")]
+        )
+        #expect(verify.status == 1)
+        // A wrapper without a usable token is still an error.
+        let empty = try Tool.run(["decode", "rservice", try directory.write("empty", Array(#"{"jwt":""}"#.utf8))])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("missing_signature"))
     }
 
     @Test("standard input, unreadable files and usage errors")
