@@ -265,8 +265,8 @@ struct ConfluenceMalformedTests {
     func allEdgeTested() {
         #expect(
             ConfluenceFixtures.files(in: "edge") == [
-                "event-field-data-center.json", "extra-unknown-fields.json", "ids-as-strings.json",
-                "no-event-name.json", "unknown-event-name.json",
+                "comment-reply-nested-parent.json", "event-field-data-center.json", "extra-unknown-fields.json",
+                "ids-as-strings.json", "no-event-name.json", "pre-2019-user-fields.json", "unknown-event-name.json",
             ]
         )
     }
