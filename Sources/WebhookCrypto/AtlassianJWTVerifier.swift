@@ -158,7 +158,7 @@ package struct AtlassianJWTVerifier: Sendable {
     // MARK: Steps
 
     /// The request's one token, within the token size limit.
-    func token(in request: WebhookRequest) throws(WebhookError) -> Substring {
+    package func token(in request: WebhookRequest) throws(WebhookError) -> Substring {
         let token: Substring
         switch location.copies {
         case .mustBeIdentical:
