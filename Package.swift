@@ -148,7 +148,7 @@ let package = Package(
         .target(
             name: "WebhookKitPostgres",
             dependencies: [
-                "WebhookCore", "WebhookCrypto",
+                "WebhookCore", "WebhookCrypto", "ConfluenceWebhooks",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
             ],
@@ -221,7 +221,7 @@ let package = Package(
         .testTarget(
             name: "WebhookKitPostgresTests",
             dependencies: [
-                "WebhookKitPostgres", "WebhookCore", "WebhookRegistry",
+                "WebhookKitPostgres", "WebhookCore", "WebhookRegistry", "ConfluenceWebhooks", "WebhookTesting",
                 .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "Logging", package: "swift-log", condition: .when(traits: ["PostgreSQL"])),
                 .product(name: "NIOCore", package: "swift-nio", condition: .when(traits: ["PostgreSQL"])),

@@ -3,6 +3,7 @@ public import Logging
 public import PostgresNIO
 public import WebhookCore
 import Foundation
+import Synchronization
 import WebhookCrypto
 
 /// A `DeliveryLedger` in a PostgreSQL table, shared by every server instance that uses the same
@@ -54,18 +55,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
         sweepEvery: Int? = nil,
         logger: Logger? = nil
     ) throws(WebhookError) {
-        guard Self.isValidTableName(tableName) else {
-            throw WebhookError(
-                .invalidConfiguration,
-                "PostgreSQL delivery ledger: the table name must match [a-z_][a-z0-9_]{0,62}"
-            )
-        }
-        guard operationTimeout > .zero else {
-            throw WebhookError(
-                .invalidConfiguration,
-                "PostgreSQL delivery ledger: the operation timeout must be positive"
-            )
-        }
+        try Self.checkSettings(tableName: tableName, operationTimeout: operationTimeout, subject: "delivery ledger")
         if let sweepEvery, sweepEvery < 1 {
             throw WebhookError(.invalidConfiguration, "PostgreSQL delivery ledger: sweepEvery must be at least 1")
         }
@@ -75,6 +65,19 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
         self.sweepEvery = sweepEvery
         self.logger = logger
         self.statements = Statements(table: tableName)
+    }
+
+    /// The settings every PostgreSQL store of this module checks at set-up: a plain table name, a positive timeout.
+    static func checkSettings(tableName: String, operationTimeout: Duration, subject: String) throws(WebhookError) {
+        guard isValidTableName(tableName) else {
+            throw WebhookError(
+                .invalidConfiguration,
+                "PostgreSQL \(subject): the table name must match [a-z_][a-z0-9_]{0,62}"
+            )
+        }
+        guard operationTimeout > .zero else {
+            throw WebhookError(.invalidConfiguration, "PostgreSQL \(subject): the operation timeout must be positive")
+        }
     }
 
     /// Whether a name is accepted as the table's: `[a-z_][a-z0-9_]{0,62}`, ASCII only.
@@ -227,8 +230,13 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
 
     /// A reason that tells what failed without the connection's settings, the query's values or the server's
     /// message text (which can quote them): the PostgreSQL error class and SQLSTATE code are enough to look up.
-    static func reason(for error: any Error, operation: String, timeout: Duration) -> String {
-        let prefix = "PostgreSQL delivery ledger: \(operation) failed"
+    static func reason(
+        for error: any Error,
+        operation: String,
+        timeout: Duration,
+        subject: String = "PostgreSQL delivery ledger"
+    ) -> String {
+        let prefix = "\(subject): \(operation) failed"
         switch error {
         case is TimedOut:
             return "\(prefix): no answer within \(timeout) (database unreachable or overloaded)"

@@ -6,6 +6,7 @@ import PostgresNIO
 import WebhookCore
 import Testing
 import WebhookKitPostgres
+import Synchronization
 
 /// A TCP forwarder on 127.0.0.1 in front of the test database, that the test can take down and bring back on the
 /// same port: the database "stops" for the ledger behind it, while the server itself keeps running for the

@@ -6,6 +6,7 @@ import WebhookCore
 import Testing
 import WebhookKitPostgres
 import WebhookRegistry
+import Synchronization
 
 /// The database the tests run against: `WEBHOOKKIT_POSTGRES_URL`, as `bash Scripts/postgres.sh start` prints it.
 enum TestDatabase {
