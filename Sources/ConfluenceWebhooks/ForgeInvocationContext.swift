@@ -1,4 +1,4 @@
-public import WebhookCore
+import WebhookCore
 public import WebhookValues
 
 /// The verified claims of a Forge Invocation Token (FIT): who invoked the remote, for which installation.

@@ -72,13 +72,11 @@ public struct ForgeInvocationVerifier: WebhookVerifier {
     public static let stagingJWKSURL = "https://forge.cdn.stg.atlassian-dev.net/.well-known/jwks.json"
     /// The `app.apiBaseUrl` prefix of staging installations.
     public static let stagingAPIBaseURLPrefix = "https://api.stg.atlassian.com/"
-    /// The placeholder of ``init(appID:keys:acceptsStaging:isolatedCloudJWKSURLTemplate:leeway:limits:clock:)``'s
-    /// Isolated Cloud template.
+    /// The placeholder of the Isolated Cloud JWKS URL template (`isolatedCloudJWKSURLTemplate`).
     public static let isolatedCloudLabelPlaceholder = "{icLabel}"
     /// The `iss` of every Forge Invocation Token.
     public static let issuer = "forge/invocation-token"
-    /// The largest JWKS accepted by the ``init(appID:fetch:cacheSettings:acceptsStaging:isolatedCloudJWKSURLTemplate:leeway:limits:clock:)``
-    /// convenience, in bytes.
+    /// The largest JWKS accepted by the initialiser that takes a `fetch` function, in bytes.
     public static let maximumKeySetSize = 512 << 10
     /// The longest `kid` accepted, in bytes.
     public static let maximumKeyIDLength = 256
@@ -344,7 +342,8 @@ public struct ForgeInvocationVerifier: WebhookVerifier {
         let bytes = label.utf8
         guard (1...50).contains(bytes.count) else { return false }
         return bytes.allSatisfy { byte in
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
         }
     }

@@ -506,9 +506,13 @@ extension ConfluenceEventName {
     /// `avi:confluence:copied:page`: Page or live doc copied. (Forge)
     public static let forgePageCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:page")
     /// `avi:confluence:children_reordered:page`: The child pages of a page or live doc were reordered (Forge).
-    public static let forgePageChildrenReordered = ConfluenceEventName(rawValue: "avi:confluence:children_reordered:page")
+    public static let forgePageChildrenReordered = ConfluenceEventName(
+        rawValue: "avi:confluence:children_reordered:page"
+    )
     /// `avi:confluence:permissions_updated:page`: Page or live doc permissions updated. (Forge)
-    public static let forgePagePermissionsUpdated = ConfluenceEventName(rawValue: "avi:confluence:permissions_updated:page")
+    public static let forgePagePermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:page"
+    )
     /// `avi:confluence:trashed:page`: Page or live doc moved to the trash. (Forge)
     public static let forgePageTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:page")
     /// `avi:confluence:restored:page`: Page or live doc restored from the trash. (Forge)
@@ -532,7 +536,9 @@ extension ConfluenceEventName {
     /// `avi:confluence:viewed:blogpost`: Blog post viewed. (Forge)
     public static let forgeBlogPostViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:blogpost")
     /// `avi:confluence:permissions_updated:blogpost`: Blog post permissions updated. (Forge)
-    public static let forgeBlogPostPermissionsUpdated = ConfluenceEventName(rawValue: "avi:confluence:permissions_updated:blogpost")
+    public static let forgeBlogPostPermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:blogpost"
+    )
     /// `avi:confluence:trashed:blogpost`: Blog post moved to the trash. (Forge)
     public static let forgeBlogPostTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:blogpost")
     /// `avi:confluence:restored:blogpost`: Blog post restored from the trash. (Forge)
@@ -546,7 +552,9 @@ extension ConfluenceEventName {
     /// `avi:confluence:copied:whiteboard`: Whiteboard copied. (Forge)
     public static let forgeWhiteboardCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:whiteboard")
     /// `avi:confluence:permissions_updated:whiteboard`: Whiteboard permissions updated. (Forge)
-    public static let forgeWhiteboardPermissionsUpdated = ConfluenceEventName(rawValue: "avi:confluence:permissions_updated:whiteboard")
+    public static let forgeWhiteboardPermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:whiteboard"
+    )
     /// `avi:confluence:created:database`: Database created. (Forge)
     public static let forgeDatabaseCreated = ConfluenceEventName(rawValue: "avi:confluence:created:database")
     /// `avi:confluence:moved:database`: Database moved. (Forge)
@@ -554,7 +562,9 @@ extension ConfluenceEventName {
     /// `avi:confluence:copied:database`: Database copied. (Forge)
     public static let forgeDatabaseCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:database")
     /// `avi:confluence:permissions_updated:database`: Database permissions updated. (Forge)
-    public static let forgeDatabasePermissionsUpdated = ConfluenceEventName(rawValue: "avi:confluence:permissions_updated:database")
+    public static let forgeDatabasePermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:database"
+    )
     /// `avi:confluence:created:embed`: Smart link (embed) created. (Forge)
     public static let forgeEmbedCreated = ConfluenceEventName(rawValue: "avi:confluence:created:embed")
     /// `avi:confluence:moved:embed`: Smart link (embed) moved. (Forge)
@@ -568,7 +578,9 @@ extension ConfluenceEventName {
     /// `avi:confluence:copied:folder`: Folder copied. (Forge)
     public static let forgeFolderCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:folder")
     /// `avi:confluence:permissions_updated:folder`: Folder permissions updated. (Forge)
-    public static let forgeFolderPermissionsUpdated = ConfluenceEventName(rawValue: "avi:confluence:permissions_updated:folder")
+    public static let forgeFolderPermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:folder"
+    )
     /// `avi:confluence:created:task`: Inline task created. (Forge)
     public static let forgeTaskCreated = ConfluenceEventName(rawValue: "avi:confluence:created:task")
     /// `avi:confluence:updated:task`: Inline task updated. (Forge)
@@ -588,7 +600,9 @@ extension ConfluenceEventName {
     /// `avi:confluence:updated:space:V2`: Space updated. (Forge, version 2 payload)
     public static let forgeSpaceUpdatedV2 = ConfluenceEventName(rawValue: "avi:confluence:updated:space:V2")
     /// `avi:confluence:permissions_updated:space:V2`: Space permissions updated. (Forge, version 2 payload)
-    public static let forgeSpacePermissionsUpdatedV2 = ConfluenceEventName(rawValue: "avi:confluence:permissions_updated:space:V2")
+    public static let forgeSpacePermissionsUpdatedV2 = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:space:V2"
+    )
     /// `avi:confluence:deleted:space:V2`: Space deleted (purged). (Forge, version 2 payload)
     public static let forgeSpaceDeletedV2 = ConfluenceEventName(rawValue: "avi:confluence:deleted:space:V2")
     /// `avi:confluence:created:attachment`: Attachment created. (Forge)
@@ -632,73 +646,549 @@ extension ConfluenceEventName {
 
     /// The registry entries of the Forge names, all documented by Atlassian's Forge events reference.
     static let forgeDescriptors: [EventDescriptor] = [
-        entry(forgePageCreated, "Page created. (Forge; pages only, not live docs)", "forge:page", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageUpdated, "Page updated. (Forge; pages only, not live docs)", "forge:page", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageLiked, "Page or live doc liked. (Forge)", "forge:page", "liked", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageViewed, "Page or live doc viewed. (Forge)", "forge:page", "viewed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageArchived, "Page or live doc archived. (Forge)", "forge:page", "archived", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageUnarchived, "Page or live doc unarchived. (Forge)", "forge:page", "unarchived", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageMoved, "Page or live doc moved. (Forge)", "forge:page", "moved", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageCopied, "Page or live doc copied. (Forge)", "forge:page", "copied", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageChildrenReordered, "The child pages of a page or live doc were reordered (Forge).", "forge:page", "children_reordered", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePagePermissionsUpdated, "Page or live doc permissions updated. (Forge)", "forge:page", "permissions_updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageTrashed, "Page or live doc moved to the trash. (Forge)", "forge:page", "trashed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageRestored, "Page or live doc restored from the trash. (Forge)", "forge:page", "restored", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageDeleted, "Page or live doc deleted (purged). (Forge)", "forge:page", "deleted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageInitialized, "Live doc initialized. (Forge; live docs only)", "forge:page", "initialized", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageStarted, "Live doc started. (Forge; live docs only)", "forge:page", "started", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePageSnapshotted, "Live doc snapshotted. (Forge; live docs only)", "forge:page", "snapshotted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgePagePublished, "Live doc published. (Forge; live docs only)", "forge:page", "published", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostCreated, "Blog post created. (Forge)", "forge:blogpost", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostUpdated, "Blog post updated. (Forge)", "forge:blogpost", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostLiked, "Blog post liked. (Forge)", "forge:blogpost", "liked", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostViewed, "Blog post viewed. (Forge)", "forge:blogpost", "viewed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostPermissionsUpdated, "Blog post permissions updated. (Forge)", "forge:blogpost", "permissions_updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostTrashed, "Blog post moved to the trash. (Forge)", "forge:blogpost", "trashed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostRestored, "Blog post restored from the trash. (Forge)", "forge:blogpost", "restored", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeBlogPostDeleted, "Blog post deleted (purged). (Forge)", "forge:blogpost", "deleted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeWhiteboardCreated, "Whiteboard created. (Forge)", "forge:whiteboard", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeWhiteboardMoved, "Whiteboard moved. (Forge)", "forge:whiteboard", "moved", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeWhiteboardCopied, "Whiteboard copied. (Forge)", "forge:whiteboard", "copied", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeWhiteboardPermissionsUpdated, "Whiteboard permissions updated. (Forge)", "forge:whiteboard", "permissions_updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeDatabaseCreated, "Database created. (Forge)", "forge:database", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeDatabaseMoved, "Database moved. (Forge)", "forge:database", "moved", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeDatabaseCopied, "Database copied. (Forge)", "forge:database", "copied", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeDatabasePermissionsUpdated, "Database permissions updated. (Forge)", "forge:database", "permissions_updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeEmbedCreated, "Smart link (embed) created. (Forge)", "forge:embed", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeEmbedMoved, "Smart link (embed) moved. (Forge)", "forge:embed", "moved", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeEmbedCopied, "Smart link (embed) copied. (Forge)", "forge:embed", "copied", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeFolderCreated, "Folder created. (Forge)", "forge:folder", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeFolderMoved, "Folder moved. (Forge)", "forge:folder", "moved", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeFolderCopied, "Folder copied. (Forge)", "forge:folder", "copied", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeFolderPermissionsUpdated, "Folder permissions updated. (Forge)", "forge:folder", "permissions_updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeTaskCreated, "Inline task created. (Forge)", "forge:task", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeTaskUpdated, "Inline task updated. (Forge)", "forge:task", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeTaskRemoved, "Inline task removed. (Forge)", "forge:task", "removed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeCommentCreated, "Comment created. (Forge)", "forge:comment", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeCommentUpdated, "Comment updated. (Forge)", "forge:comment", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeCommentLiked, "Comment liked. (Forge)", "forge:comment", "liked", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeCommentDeleted, "Comment deleted (purged). (Forge)", "forge:comment", "deleted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeSpaceCreatedV2, "Space created. (Forge, version 2 payload)", "forge:space", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeSpaceUpdatedV2, "Space updated. (Forge, version 2 payload)", "forge:space", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeSpacePermissionsUpdatedV2, "Space permissions updated. (Forge, version 2 payload)", "forge:space", "permissions_updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeSpaceDeletedV2, "Space deleted (purged). (Forge, version 2 payload)", "forge:space", "deleted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentCreated, "Attachment created. (Forge)", "forge:attachment", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentUpdated, "Attachment updated. (Forge)", "forge:attachment", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentViewed, "Attachment viewed. (Forge)", "forge:attachment", "viewed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentArchived, "Attachment archived. (Forge)", "forge:attachment", "archived", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentUnarchived, "Attachment unarchived. (Forge)", "forge:attachment", "unarchived", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentTrashed, "Attachment moved to the trash. (Forge)", "forge:attachment", "trashed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentRestored, "Attachment restored from the trash. (Forge)", "forge:attachment", "restored", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAttachmentDeleted, "Attachment deleted (purged). (Forge)", "forge:attachment", "deleted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeCustomContentCreated, "Custom content created. (Forge)", "forge:custom_content", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeCustomContentUpdated, "Custom content updated. (Forge)", "forge:custom_content", "updated", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeLabelCreated, "Label created (Forge).", "forge:label", "created", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeLabelAdded, "Label added to content (Forge).", "forge:label", "added", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeLabelRemoved, "Label removed from content (Forge).", "forge:label", "removed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeLabelDeleted, "Label deleted (Forge).", "forge:label", "deleted", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeSearchPerformed, "A search was performed (Forge).", "forge:search", "performed", "ConfluenceForgeProductEvent", .documented),
-        entry(forgeAppInstalled, "The Forge app was installed on a site (lifecycle).", "forge:app", "installed", "ConfluenceForgeLifecycleEvent", .documented),
-        entry(forgeAppUpgraded, "The Forge app was upgraded to a new major version (lifecycle).", "forge:app", "upgraded", "ConfluenceForgeLifecycleEvent", .documented),
+        entry(
+            forgePageCreated,
+            "Page created. (Forge; pages only, not live docs)",
+            "forge:page",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageUpdated,
+            "Page updated. (Forge; pages only, not live docs)",
+            "forge:page",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageLiked,
+            "Page or live doc liked. (Forge)",
+            "forge:page",
+            "liked",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageViewed,
+            "Page or live doc viewed. (Forge)",
+            "forge:page",
+            "viewed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageArchived,
+            "Page or live doc archived. (Forge)",
+            "forge:page",
+            "archived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageUnarchived,
+            "Page or live doc unarchived. (Forge)",
+            "forge:page",
+            "unarchived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageMoved,
+            "Page or live doc moved. (Forge)",
+            "forge:page",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageCopied,
+            "Page or live doc copied. (Forge)",
+            "forge:page",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageChildrenReordered,
+            "The child pages of a page or live doc were reordered (Forge).",
+            "forge:page",
+            "children_reordered",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePagePermissionsUpdated,
+            "Page or live doc permissions updated. (Forge)",
+            "forge:page",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageTrashed,
+            "Page or live doc moved to the trash. (Forge)",
+            "forge:page",
+            "trashed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageRestored,
+            "Page or live doc restored from the trash. (Forge)",
+            "forge:page",
+            "restored",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageDeleted,
+            "Page or live doc deleted (purged). (Forge)",
+            "forge:page",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageInitialized,
+            "Live doc initialized. (Forge; live docs only)",
+            "forge:page",
+            "initialized",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageStarted,
+            "Live doc started. (Forge; live docs only)",
+            "forge:page",
+            "started",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageSnapshotted,
+            "Live doc snapshotted. (Forge; live docs only)",
+            "forge:page",
+            "snapshotted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePagePublished,
+            "Live doc published. (Forge; live docs only)",
+            "forge:page",
+            "published",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostCreated,
+            "Blog post created. (Forge)",
+            "forge:blogpost",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostUpdated,
+            "Blog post updated. (Forge)",
+            "forge:blogpost",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostLiked,
+            "Blog post liked. (Forge)",
+            "forge:blogpost",
+            "liked",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostViewed,
+            "Blog post viewed. (Forge)",
+            "forge:blogpost",
+            "viewed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostPermissionsUpdated,
+            "Blog post permissions updated. (Forge)",
+            "forge:blogpost",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostTrashed,
+            "Blog post moved to the trash. (Forge)",
+            "forge:blogpost",
+            "trashed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostRestored,
+            "Blog post restored from the trash. (Forge)",
+            "forge:blogpost",
+            "restored",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostDeleted,
+            "Blog post deleted (purged). (Forge)",
+            "forge:blogpost",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardCreated,
+            "Whiteboard created. (Forge)",
+            "forge:whiteboard",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardMoved,
+            "Whiteboard moved. (Forge)",
+            "forge:whiteboard",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardCopied,
+            "Whiteboard copied. (Forge)",
+            "forge:whiteboard",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardPermissionsUpdated,
+            "Whiteboard permissions updated. (Forge)",
+            "forge:whiteboard",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabaseCreated,
+            "Database created. (Forge)",
+            "forge:database",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabaseMoved,
+            "Database moved. (Forge)",
+            "forge:database",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabaseCopied,
+            "Database copied. (Forge)",
+            "forge:database",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabasePermissionsUpdated,
+            "Database permissions updated. (Forge)",
+            "forge:database",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeEmbedCreated,
+            "Smart link (embed) created. (Forge)",
+            "forge:embed",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeEmbedMoved,
+            "Smart link (embed) moved. (Forge)",
+            "forge:embed",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeEmbedCopied,
+            "Smart link (embed) copied. (Forge)",
+            "forge:embed",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderCreated,
+            "Folder created. (Forge)",
+            "forge:folder",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderMoved,
+            "Folder moved. (Forge)",
+            "forge:folder",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderCopied,
+            "Folder copied. (Forge)",
+            "forge:folder",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderPermissionsUpdated,
+            "Folder permissions updated. (Forge)",
+            "forge:folder",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeTaskCreated,
+            "Inline task created. (Forge)",
+            "forge:task",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeTaskUpdated,
+            "Inline task updated. (Forge)",
+            "forge:task",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeTaskRemoved,
+            "Inline task removed. (Forge)",
+            "forge:task",
+            "removed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentCreated,
+            "Comment created. (Forge)",
+            "forge:comment",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentUpdated,
+            "Comment updated. (Forge)",
+            "forge:comment",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentLiked,
+            "Comment liked. (Forge)",
+            "forge:comment",
+            "liked",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentDeleted,
+            "Comment deleted (purged). (Forge)",
+            "forge:comment",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpaceCreatedV2,
+            "Space created. (Forge, version 2 payload)",
+            "forge:space",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpaceUpdatedV2,
+            "Space updated. (Forge, version 2 payload)",
+            "forge:space",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpacePermissionsUpdatedV2,
+            "Space permissions updated. (Forge, version 2 payload)",
+            "forge:space",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpaceDeletedV2,
+            "Space deleted (purged). (Forge, version 2 payload)",
+            "forge:space",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentCreated,
+            "Attachment created. (Forge)",
+            "forge:attachment",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentUpdated,
+            "Attachment updated. (Forge)",
+            "forge:attachment",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentViewed,
+            "Attachment viewed. (Forge)",
+            "forge:attachment",
+            "viewed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentArchived,
+            "Attachment archived. (Forge)",
+            "forge:attachment",
+            "archived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentUnarchived,
+            "Attachment unarchived. (Forge)",
+            "forge:attachment",
+            "unarchived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentTrashed,
+            "Attachment moved to the trash. (Forge)",
+            "forge:attachment",
+            "trashed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentRestored,
+            "Attachment restored from the trash. (Forge)",
+            "forge:attachment",
+            "restored",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentDeleted,
+            "Attachment deleted (purged). (Forge)",
+            "forge:attachment",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCustomContentCreated,
+            "Custom content created. (Forge)",
+            "forge:custom_content",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCustomContentUpdated,
+            "Custom content updated. (Forge)",
+            "forge:custom_content",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelCreated,
+            "Label created (Forge).",
+            "forge:label",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelAdded,
+            "Label added to content (Forge).",
+            "forge:label",
+            "added",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelRemoved,
+            "Label removed from content (Forge).",
+            "forge:label",
+            "removed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelDeleted,
+            "Label deleted (Forge).",
+            "forge:label",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSearchPerformed,
+            "A search was performed (Forge).",
+            "forge:search",
+            "performed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAppInstalled,
+            "The Forge app was installed on a site (lifecycle).",
+            "forge:app",
+            "installed",
+            "ConfluenceForgeLifecycleEvent",
+            .documented
+        ),
+        entry(
+            forgeAppUpgraded,
+            "The Forge app was upgraded to a new major version (lifecycle).",
+            "forge:app",
+            "upgraded",
+            "ConfluenceForgeLifecycleEvent",
+            .documented
+        ),
     ]
 }

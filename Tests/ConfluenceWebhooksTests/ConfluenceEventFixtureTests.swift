@@ -11,7 +11,9 @@ struct ConfluenceEventFixtureTests {
     @Test("the events folder holds one fixture or more per registered non-Forge name, and nothing else")
     func fixturesCoverTheRegistry() {
         // Forge names (`avi:…`) have their fixtures in forge/events (ConfluenceForgeEventTests).
-        let registered = Set(EventRegistry.names(for: .confluence).filter { !ConfluenceEventName(rawValue: $0).isForge })
+        let registered = Set(
+            EventRegistry.names(for: .confluence).filter { !ConfluenceEventName(rawValue: $0).isForge }
+        )
         let covered = Set(Self.eventFiles.map(ConfluenceFixtures.eventName(ofFile:)))
         #expect(registered.count == 56)
         #expect(registered.subtracting(covered).isEmpty, "names without a fixture: \(registered.subtracting(covered))")

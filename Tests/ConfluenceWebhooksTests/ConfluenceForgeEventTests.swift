@@ -32,7 +32,9 @@ struct ConfluenceForgeEventTests {
         ] {
             names.append("avi:confluence:\(action):page")
         }
-        for action in ["created", "updated", "liked", "viewed", "permissions_updated", "trashed", "restored", "deleted"] {
+        for action in [
+            "created", "updated", "liked", "viewed", "permissions_updated", "trashed", "restored", "deleted",
+        ] {
             names.append("avi:confluence:\(action):blogpost")
         }
         for entity in ["whiteboard", "database", "embed", "folder"] {
@@ -228,7 +230,8 @@ struct ConfluenceForgeEventTests {
         #expect(topLevel.product == plain.product)
 
         // retryContext at the top level, event under payload.
-        let mixed = #"{"retryContext":{"retryCount":3,"retryReason":"TIMEOUT_ERROR","retryData":null},"payload":{"eventType":"avi:confluence:liked:page","content":{"id":"1"}}}"#
+        let mixed =
+            #"{"retryContext":{"retryCount":3,"retryReason":"TIMEOUT_ERROR","retryData":null},"payload":{"eventType":"avi:confluence:liked:page","content":{"id":"1"}}}"#
         let event = try ConfluenceForgeEvent.decode(from: Array(mixed.utf8), eventName: nil)
         #expect(event.isInPayloadEnvelope)
         #expect(event.retryContext?.retryCount == 3)

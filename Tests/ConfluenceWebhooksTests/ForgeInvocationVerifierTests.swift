@@ -50,7 +50,10 @@ struct ForgeInvocationVerifierTests {
     func acceptsGoodToken() async throws {
         let fetch = try ForgeFakeFetch.production()
         let verifier = try Self.verifier(fetch: fetch)
-        let request = Values.request(authorization: "Bearer " + (try Values.token()), body: try Values.pageCreatedBody())
+        let request = Values.request(
+            authorization: "Bearer " + (try Values.token()),
+            body: try Values.pageCreatedBody()
+        )
         let verified = try await verifier.verify(request)
         #expect(verified.vendor == .confluence)
         #expect(verified.eventName == "avi:confluence:created:page")
@@ -59,7 +62,13 @@ struct ForgeInvocationVerifierTests {
         #expect(invocation.installationID == Values.installationID)
         #expect(invocation.apiBaseURL == Values.apiBaseURL)
         #expect(invocation.appVersion == "2.0.0")
-        #expect(invocation.environment == .init(type: "PRODUCTION", id: "ari:cloud:ecosystem::environment/8db33809-1f32-48bb-8c52-5877dab48107/aa911f10"))
+        #expect(
+            invocation.environment
+                == .init(
+                    type: "PRODUCTION",
+                    id: "ari:cloud:ecosystem::environment/8db33809-1f32-48bb-8c52-5877dab48107/aa911f10"
+                )
+        )
         #expect(invocation.module == .init(type: "core:endpoint", key: "forge-remote-events"))
         #expect(invocation.context == .init(cloudId: Values.cloudID, siteUrl: "https://example.atlassian.net"))
         #expect(invocation.license == nil)
@@ -146,7 +155,10 @@ struct ForgeInvocationVerifierTests {
     @Test(
         "alg is pinned to RS256 before any key is fetched",
         arguments: [
-            (#"{"alg":"none","kid":"forge/invocation-token/test-only-not-atlassian"}"#, WebhookError.Code.unsupportedAlgorithm),
+            (
+                #"{"alg":"none","kid":"forge/invocation-token/test-only-not-atlassian"}"#,
+                WebhookError.Code.unsupportedAlgorithm
+            ),
             (#"{"alg":"NONE","kid":"forge/invocation-token/test-only-not-atlassian"}"#, .unsupportedAlgorithm),
             (#"{"alg":"HS256","kid":"forge/invocation-token/test-only-not-atlassian"}"#, .algorithmNotAllowed),
             (#"{"alg":"ES256","kid":"forge/invocation-token/test-only-not-atlassian"}"#, .algorithmNotAllowed),
@@ -169,7 +181,9 @@ struct ForgeInvocationVerifierTests {
             #"{"alg":"RS256"}"#, #"{"alg":"RS256","kid":""}"#,
             #"{"alg":"RS256","kid":""# + String(repeating: "k", count: 257) + #""}"#,
         ] {
-            #expect(try await Self.code("Bearer " + (try Values.token(header: header)), verifier: verifier) == .unknownKeyID)
+            #expect(
+                try await Self.code("Bearer " + (try Values.token(header: header)), verifier: verifier) == .unknownKeyID
+            )
         }
         #expect(fetch.fetched.isEmpty)
     }
@@ -210,8 +224,12 @@ struct ForgeInvocationVerifierTests {
     @Test("aud must be the configured app id")
     func wrongAudience() async throws {
         let other = "ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000"
-        #expect(try await Self.code("Bearer " + (try Values.token(Values.claims(audience: other)))) == .audienceMismatch)
-        #expect(try await Self.code("Bearer " + (try Values.token(Values.claims(audience: [other])))) == .audienceMismatch)
+        #expect(
+            try await Self.code("Bearer " + (try Values.token(Values.claims(audience: other)))) == .audienceMismatch
+        )
+        #expect(
+            try await Self.code("Bearer " + (try Values.token(Values.claims(audience: [other])))) == .audienceMismatch
+        )
         var claims = Values.claims()
         claims["aud"] = nil
         #expect(try await Self.code("Bearer " + (try Values.token(claims))) == .missingClaim)
@@ -219,7 +237,9 @@ struct ForgeInvocationVerifierTests {
 
     @Test("app.id must equal the configured app id (and aud)")
     func appIDMismatch() async throws {
-        let token = try Values.token(Values.claims(appIDClaim: "ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000"))
+        let token = try Values.token(
+            Values.claims(appIDClaim: "ari:cloud:ecosystem::app/00000000-0000-4000-8000-000000000000")
+        )
         #expect(try await Self.code("Bearer " + token) == .audienceMismatch)
     }
 
@@ -276,7 +296,9 @@ struct ForgeInvocationVerifierTests {
 
     @Test(
         "A bad icLabel is invalid_claim, before any fetch",
-        arguments: ["../x", "Orange", "ORANGE", String(repeating: "a", count: 51), "", "a b", "a.b", "a/b", "é", "a%2e"]
+        arguments: [
+            "../x", "Orange", "ORANGE", String(repeating: "a", count: 51), "", "a b", "a.b", "a/b", "é", "a%2e",
+        ]
     )
     func badIsolatedCloudLabel(label: String) async throws {
         var claims = Values.claims()
@@ -410,7 +432,11 @@ struct ForgeInvocationVerifierTests {
             "https://{icLabel}.{icLabel}.example", "https://forge example/{icLabel}", "{icLabel}",
         ] {
             #expect(throws: WebhookError(.invalidConfiguration, ""), "\(template)") {
-                try ForgeInvocationVerifier(appID: Values.appID, fetch: fetch.fetch, isolatedCloudJWKSURLTemplate: template)
+                try ForgeInvocationVerifier(
+                    appID: Values.appID,
+                    fetch: fetch.fetch,
+                    isolatedCloudJWKSURLTemplate: template
+                )
             }
         }
         #expect(throws: WebhookError(.invalidConfiguration, "")) {

@@ -18,7 +18,9 @@ enum ForgeTestValues {
 
     /// The test-only private key (`Fixtures/confluence/forge/keys/forge-test-only.pem`).
     static func privateKey() throws -> PrivateKey {
-        try PrivateKey(pem: String(decoding: try ConfluenceFixtures.bytes("forge/keys/forge-test-only.pem"), as: UTF8.self))
+        try PrivateKey(
+            pem: String(decoding: try ConfluenceFixtures.bytes("forge/keys/forge-test-only.pem"), as: UTF8.self)
+        )
     }
 
     /// The JWKS holding the test key's public half under ``keyID``.
