@@ -5,7 +5,8 @@ public import WebhookValues
 ///
 /// Only `app.id`, `app.installationId` and `app.apiBaseUrl` are required (with `iss`, `aud` and `exp`, which the
 /// verifier checks); every other member is optional, because Atlassian changes the token's contents (RFC-138 may
-/// trim `context`) and documents some members only for UI invocations. Unknown members are ignored.
+/// trim `context`) and documents some members only for UI invocations. Unknown members are ignored, and an
+/// optional member of an unexpected JSON type is read as absent.
 public struct ForgeInvocationContext: Sendable, Equatable {
     /// `app.id`: the app's ARI (`ari:cloud:ecosystem::app/<uuid>`), equal to the token's `aud`.
     public var appID: String
@@ -119,7 +120,7 @@ public struct ForgeInvocationContext: Sendable, Equatable {
 extension ForgeInvocationContext {
     /// Reads the claims JSON of a token (verified by the caller).
     /// - Throws: `missingClaim` for a missing `app`, `app.id`, `app.installationId` or `app.apiBaseUrl`;
-    ///   `invalidClaim` for one of them, or an optional member, of the wrong JSON type.
+    ///   `invalidClaim` for one of them of the wrong JSON type. An optional member of another type is read as absent.
     static func read(claims: JSONValue) throws(WebhookError) -> ForgeInvocationContext {
         guard let app = claims["app"], !app.isNull else {
             throw WebhookError(.missingClaim, "required claim app is missing")
@@ -136,26 +137,25 @@ extension ForgeInvocationContext {
             }
             return text
         }
-        func optional<T: Decodable>(_ value: JSONValue?, _ type: T.Type, _ name: String) throws(WebhookError) -> T? {
+        // An optional member of an unexpected type is read as absent: an authentic token is not refused because
+        // Atlassian changed a member the receiver may not even use.
+        func optional<T: Decodable>(_ value: JSONValue?, _ type: T.Type) -> T? {
             guard let value, !value.isNull else { return nil }
-            guard let decoded = value.decoded(as: type) else {
-                throw WebhookError(.invalidClaim, "claim \(name) has the wrong JSON type")
-            }
-            return decoded
+            return value.decoded(as: type)
         }
         var context = ForgeInvocationContext(
             appID: try requiredString("id"),
             installationID: try requiredString("installationId"),
             apiBaseURL: try requiredString("apiBaseUrl")
         )
-        context.appVersion = try optional(app["appVersion"], String.self, "app.appVersion")
-        context.environment = try optional(app["environment"], Environment.self, "app.environment")
-        context.module = try optional(app["module"], Module.self, "app.module")
-        context.license = try optional(app["license"], License.self, "app.license")
-        context.context = try optional(claims["context"], Context.self, "context")
-        context.principal = try optional(claims["principal"], String.self, "principal")
-        context.jwtID = try optional(claims["jti"], String.self, "jti")
-        context.isolatedCloudLabel = try optional(claims["icLabel"], String.self, "icLabel")
+        context.appVersion = optional(app["appVersion"], String.self)
+        context.environment = optional(app["environment"], Environment.self)
+        context.module = optional(app["module"], Module.self)
+        context.license = optional(app["license"], License.self)
+        context.context = optional(claims["context"], Context.self)
+        context.principal = optional(claims["principal"], String.self)
+        context.jwtID = optional(claims["jti"], String.self)
+        context.isolatedCloudLabel = optional(claims["icLabel"], String.self)
         context.issuedAt = claims["iat"]?.doubleValue
         context.expiresAt = claims["exp"]?.doubleValue
         return context

@@ -287,6 +287,22 @@ struct ForgeInvocationVerifierTests {
         #expect(try await Self.code("Bearer " + (try Values.token(claims))) == .invalidClaim)
     }
 
+    @Test("An optional claim of an unexpected type is read as absent, not a rejection")
+    func optionalClaimOfAnotherType() async throws {
+        var claims = Values.claims()
+        claims["principal"] = 5
+        claims["context"] = "ari:cloud:confluence::site/x"
+        let verifier = try Self.verifier(fetch: try .production())
+        let request = Values.request(
+            authorization: "Bearer " + (try Values.token(claims)),
+            body: try Values.pageCreatedBody()
+        )
+        let invocation = try await verifier.verify(request).event.invocation
+        #expect(invocation.principal == nil)
+        #expect(invocation.context == nil)
+        #expect(invocation.installationID == Values.installationID)
+    }
+
     @Test("A token without an app object is missing_claim")
     func missingApp() async throws {
         var claims = Values.claims()
