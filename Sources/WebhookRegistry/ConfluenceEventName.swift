@@ -489,141 +489,141 @@ extension ConfluenceEventName {
     // to a remote backend (Forge Remote). Names from Atlassian's Forge events reference for Confluence and the
     // life-cycle reference; users, groups and relations are left out because no exact name is documented there.
 
-    /// `avi:confluence:created:page`: Page created. (Forge; pages only, not live docs)
+    /// `avi:confluence:created:page`: Page created (Forge; pages only, not live docs).
     public static let forgePageCreated = ConfluenceEventName(rawValue: "avi:confluence:created:page")
-    /// `avi:confluence:updated:page`: Page updated. (Forge; pages only, not live docs)
+    /// `avi:confluence:updated:page`: Page updated (Forge; pages only, not live docs).
     public static let forgePageUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:page")
-    /// `avi:confluence:liked:page`: Page or live doc liked. (Forge)
+    /// `avi:confluence:liked:page`: Page or live doc liked (Forge).
     public static let forgePageLiked = ConfluenceEventName(rawValue: "avi:confluence:liked:page")
-    /// `avi:confluence:viewed:page`: Page or live doc viewed. (Forge)
+    /// `avi:confluence:viewed:page`: Page or live doc viewed (Forge).
     public static let forgePageViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:page")
-    /// `avi:confluence:archived:page`: Page or live doc archived. (Forge)
+    /// `avi:confluence:archived:page`: Page or live doc archived (Forge).
     public static let forgePageArchived = ConfluenceEventName(rawValue: "avi:confluence:archived:page")
-    /// `avi:confluence:unarchived:page`: Page or live doc unarchived. (Forge)
+    /// `avi:confluence:unarchived:page`: Page or live doc unarchived (Forge).
     public static let forgePageUnarchived = ConfluenceEventName(rawValue: "avi:confluence:unarchived:page")
-    /// `avi:confluence:moved:page`: Page or live doc moved. (Forge)
+    /// `avi:confluence:moved:page`: Page or live doc moved (Forge).
     public static let forgePageMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:page")
-    /// `avi:confluence:copied:page`: Page or live doc copied. (Forge)
+    /// `avi:confluence:copied:page`: Page or live doc copied (Forge).
     public static let forgePageCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:page")
     /// `avi:confluence:children_reordered:page`: The child pages of a page or live doc were reordered (Forge).
     public static let forgePageChildrenReordered = ConfluenceEventName(
         rawValue: "avi:confluence:children_reordered:page"
     )
-    /// `avi:confluence:permissions_updated:page`: Page or live doc permissions updated. (Forge)
+    /// `avi:confluence:permissions_updated:page`: Page or live doc permissions updated (Forge).
     public static let forgePagePermissionsUpdated = ConfluenceEventName(
         rawValue: "avi:confluence:permissions_updated:page"
     )
-    /// `avi:confluence:trashed:page`: Page or live doc moved to the trash. (Forge)
+    /// `avi:confluence:trashed:page`: Page or live doc moved to the trash (Forge).
     public static let forgePageTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:page")
-    /// `avi:confluence:restored:page`: Page or live doc restored from the trash. (Forge)
+    /// `avi:confluence:restored:page`: Page or live doc restored from the trash (Forge).
     public static let forgePageRestored = ConfluenceEventName(rawValue: "avi:confluence:restored:page")
-    /// `avi:confluence:deleted:page`: Page or live doc deleted (purged). (Forge)
+    /// `avi:confluence:deleted:page`: Page or live doc deleted (purged) (Forge).
     public static let forgePageDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:page")
-    /// `avi:confluence:initialized:page`: Live doc initialized. (Forge; live docs only)
+    /// `avi:confluence:initialized:page`: Live doc initialized (Forge; live docs only).
     public static let forgePageInitialized = ConfluenceEventName(rawValue: "avi:confluence:initialized:page")
-    /// `avi:confluence:started:page`: Live doc started. (Forge; live docs only)
+    /// `avi:confluence:started:page`: Live doc started (Forge; live docs only).
     public static let forgePageStarted = ConfluenceEventName(rawValue: "avi:confluence:started:page")
-    /// `avi:confluence:snapshotted:page`: Live doc snapshotted. (Forge; live docs only)
+    /// `avi:confluence:snapshotted:page`: Live doc snapshotted (Forge; live docs only).
     public static let forgePageSnapshotted = ConfluenceEventName(rawValue: "avi:confluence:snapshotted:page")
-    /// `avi:confluence:published:page`: Live doc published. (Forge; live docs only)
+    /// `avi:confluence:published:page`: Live doc published (Forge; live docs only).
     public static let forgePagePublished = ConfluenceEventName(rawValue: "avi:confluence:published:page")
-    /// `avi:confluence:created:blogpost`: Blog post created. (Forge)
+    /// `avi:confluence:created:blogpost`: Blog post created (Forge).
     public static let forgeBlogPostCreated = ConfluenceEventName(rawValue: "avi:confluence:created:blogpost")
-    /// `avi:confluence:updated:blogpost`: Blog post updated. (Forge)
+    /// `avi:confluence:updated:blogpost`: Blog post updated (Forge).
     public static let forgeBlogPostUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:blogpost")
-    /// `avi:confluence:liked:blogpost`: Blog post liked. (Forge)
+    /// `avi:confluence:liked:blogpost`: Blog post liked (Forge).
     public static let forgeBlogPostLiked = ConfluenceEventName(rawValue: "avi:confluence:liked:blogpost")
-    /// `avi:confluence:viewed:blogpost`: Blog post viewed. (Forge)
+    /// `avi:confluence:viewed:blogpost`: Blog post viewed (Forge).
     public static let forgeBlogPostViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:blogpost")
-    /// `avi:confluence:permissions_updated:blogpost`: Blog post permissions updated. (Forge)
+    /// `avi:confluence:permissions_updated:blogpost`: Blog post permissions updated (Forge).
     public static let forgeBlogPostPermissionsUpdated = ConfluenceEventName(
         rawValue: "avi:confluence:permissions_updated:blogpost"
     )
-    /// `avi:confluence:trashed:blogpost`: Blog post moved to the trash. (Forge)
+    /// `avi:confluence:trashed:blogpost`: Blog post moved to the trash (Forge).
     public static let forgeBlogPostTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:blogpost")
-    /// `avi:confluence:restored:blogpost`: Blog post restored from the trash. (Forge)
+    /// `avi:confluence:restored:blogpost`: Blog post restored from the trash (Forge).
     public static let forgeBlogPostRestored = ConfluenceEventName(rawValue: "avi:confluence:restored:blogpost")
-    /// `avi:confluence:deleted:blogpost`: Blog post deleted (purged). (Forge)
+    /// `avi:confluence:deleted:blogpost`: Blog post deleted (purged) (Forge).
     public static let forgeBlogPostDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:blogpost")
-    /// `avi:confluence:created:whiteboard`: Whiteboard created. (Forge)
+    /// `avi:confluence:created:whiteboard`: Whiteboard created (Forge).
     public static let forgeWhiteboardCreated = ConfluenceEventName(rawValue: "avi:confluence:created:whiteboard")
-    /// `avi:confluence:moved:whiteboard`: Whiteboard moved. (Forge)
+    /// `avi:confluence:moved:whiteboard`: Whiteboard moved (Forge).
     public static let forgeWhiteboardMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:whiteboard")
-    /// `avi:confluence:copied:whiteboard`: Whiteboard copied. (Forge)
+    /// `avi:confluence:copied:whiteboard`: Whiteboard copied (Forge).
     public static let forgeWhiteboardCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:whiteboard")
-    /// `avi:confluence:permissions_updated:whiteboard`: Whiteboard permissions updated. (Forge)
+    /// `avi:confluence:permissions_updated:whiteboard`: Whiteboard permissions updated (Forge).
     public static let forgeWhiteboardPermissionsUpdated = ConfluenceEventName(
         rawValue: "avi:confluence:permissions_updated:whiteboard"
     )
-    /// `avi:confluence:created:database`: Database created. (Forge)
+    /// `avi:confluence:created:database`: Database created (Forge).
     public static let forgeDatabaseCreated = ConfluenceEventName(rawValue: "avi:confluence:created:database")
-    /// `avi:confluence:moved:database`: Database moved. (Forge)
+    /// `avi:confluence:moved:database`: Database moved (Forge).
     public static let forgeDatabaseMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:database")
-    /// `avi:confluence:copied:database`: Database copied. (Forge)
+    /// `avi:confluence:copied:database`: Database copied (Forge).
     public static let forgeDatabaseCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:database")
-    /// `avi:confluence:permissions_updated:database`: Database permissions updated. (Forge)
+    /// `avi:confluence:permissions_updated:database`: Database permissions updated (Forge).
     public static let forgeDatabasePermissionsUpdated = ConfluenceEventName(
         rawValue: "avi:confluence:permissions_updated:database"
     )
-    /// `avi:confluence:created:embed`: Smart link (embed) created. (Forge)
+    /// `avi:confluence:created:embed`: Smart link (embed) created (Forge).
     public static let forgeEmbedCreated = ConfluenceEventName(rawValue: "avi:confluence:created:embed")
-    /// `avi:confluence:moved:embed`: Smart link (embed) moved. (Forge)
+    /// `avi:confluence:moved:embed`: Smart link (embed) moved (Forge).
     public static let forgeEmbedMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:embed")
-    /// `avi:confluence:copied:embed`: Smart link (embed) copied. (Forge)
+    /// `avi:confluence:copied:embed`: Smart link (embed) copied (Forge).
     public static let forgeEmbedCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:embed")
-    /// `avi:confluence:created:folder`: Folder created. (Forge)
+    /// `avi:confluence:created:folder`: Folder created (Forge).
     public static let forgeFolderCreated = ConfluenceEventName(rawValue: "avi:confluence:created:folder")
-    /// `avi:confluence:moved:folder`: Folder moved. (Forge)
+    /// `avi:confluence:moved:folder`: Folder moved (Forge).
     public static let forgeFolderMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:folder")
-    /// `avi:confluence:copied:folder`: Folder copied. (Forge)
+    /// `avi:confluence:copied:folder`: Folder copied (Forge).
     public static let forgeFolderCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:folder")
-    /// `avi:confluence:permissions_updated:folder`: Folder permissions updated. (Forge)
+    /// `avi:confluence:permissions_updated:folder`: Folder permissions updated (Forge).
     public static let forgeFolderPermissionsUpdated = ConfluenceEventName(
         rawValue: "avi:confluence:permissions_updated:folder"
     )
-    /// `avi:confluence:created:task`: Inline task created. (Forge)
+    /// `avi:confluence:created:task`: Inline task created (Forge).
     public static let forgeTaskCreated = ConfluenceEventName(rawValue: "avi:confluence:created:task")
-    /// `avi:confluence:updated:task`: Inline task updated. (Forge)
+    /// `avi:confluence:updated:task`: Inline task updated (Forge).
     public static let forgeTaskUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:task")
-    /// `avi:confluence:removed:task`: Inline task removed. (Forge)
+    /// `avi:confluence:removed:task`: Inline task removed (Forge).
     public static let forgeTaskRemoved = ConfluenceEventName(rawValue: "avi:confluence:removed:task")
-    /// `avi:confluence:created:comment`: Comment created. (Forge)
+    /// `avi:confluence:created:comment`: Comment created (Forge).
     public static let forgeCommentCreated = ConfluenceEventName(rawValue: "avi:confluence:created:comment")
-    /// `avi:confluence:updated:comment`: Comment updated. (Forge)
+    /// `avi:confluence:updated:comment`: Comment updated (Forge).
     public static let forgeCommentUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:comment")
-    /// `avi:confluence:liked:comment`: Comment liked. (Forge)
+    /// `avi:confluence:liked:comment`: Comment liked (Forge).
     public static let forgeCommentLiked = ConfluenceEventName(rawValue: "avi:confluence:liked:comment")
-    /// `avi:confluence:deleted:comment`: Comment deleted (purged). (Forge)
+    /// `avi:confluence:deleted:comment`: Comment deleted (purged) (Forge).
     public static let forgeCommentDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:comment")
-    /// `avi:confluence:created:space:V2`: Space created. (Forge, version 2 payload)
+    /// `avi:confluence:created:space:V2`: Space created (Forge, version 2 payload).
     public static let forgeSpaceCreatedV2 = ConfluenceEventName(rawValue: "avi:confluence:created:space:V2")
-    /// `avi:confluence:updated:space:V2`: Space updated. (Forge, version 2 payload)
+    /// `avi:confluence:updated:space:V2`: Space updated (Forge, version 2 payload).
     public static let forgeSpaceUpdatedV2 = ConfluenceEventName(rawValue: "avi:confluence:updated:space:V2")
-    /// `avi:confluence:permissions_updated:space:V2`: Space permissions updated. (Forge, version 2 payload)
+    /// `avi:confluence:permissions_updated:space:V2`: Space permissions updated (Forge, version 2 payload).
     public static let forgeSpacePermissionsUpdatedV2 = ConfluenceEventName(
         rawValue: "avi:confluence:permissions_updated:space:V2"
     )
-    /// `avi:confluence:deleted:space:V2`: Space deleted (purged). (Forge, version 2 payload)
+    /// `avi:confluence:deleted:space:V2`: Space deleted (purged) (Forge, version 2 payload).
     public static let forgeSpaceDeletedV2 = ConfluenceEventName(rawValue: "avi:confluence:deleted:space:V2")
-    /// `avi:confluence:created:attachment`: Attachment created. (Forge)
+    /// `avi:confluence:created:attachment`: Attachment created (Forge).
     public static let forgeAttachmentCreated = ConfluenceEventName(rawValue: "avi:confluence:created:attachment")
-    /// `avi:confluence:updated:attachment`: Attachment updated. (Forge)
+    /// `avi:confluence:updated:attachment`: Attachment updated (Forge).
     public static let forgeAttachmentUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:attachment")
-    /// `avi:confluence:viewed:attachment`: Attachment viewed. (Forge)
+    /// `avi:confluence:viewed:attachment`: Attachment viewed (Forge).
     public static let forgeAttachmentViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:attachment")
-    /// `avi:confluence:archived:attachment`: Attachment archived. (Forge)
+    /// `avi:confluence:archived:attachment`: Attachment archived (Forge).
     public static let forgeAttachmentArchived = ConfluenceEventName(rawValue: "avi:confluence:archived:attachment")
-    /// `avi:confluence:unarchived:attachment`: Attachment unarchived. (Forge)
+    /// `avi:confluence:unarchived:attachment`: Attachment unarchived (Forge).
     public static let forgeAttachmentUnarchived = ConfluenceEventName(rawValue: "avi:confluence:unarchived:attachment")
-    /// `avi:confluence:trashed:attachment`: Attachment moved to the trash. (Forge)
+    /// `avi:confluence:trashed:attachment`: Attachment moved to the trash (Forge).
     public static let forgeAttachmentTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:attachment")
-    /// `avi:confluence:restored:attachment`: Attachment restored from the trash. (Forge)
+    /// `avi:confluence:restored:attachment`: Attachment restored from the trash (Forge).
     public static let forgeAttachmentRestored = ConfluenceEventName(rawValue: "avi:confluence:restored:attachment")
-    /// `avi:confluence:deleted:attachment`: Attachment deleted (purged). (Forge)
+    /// `avi:confluence:deleted:attachment`: Attachment deleted (purged) (Forge).
     public static let forgeAttachmentDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:attachment")
-    /// `avi:confluence:created:custom_content`: Custom content created. (Forge)
+    /// `avi:confluence:created:custom_content`: Custom content created (Forge).
     public static let forgeCustomContentCreated = ConfluenceEventName(rawValue: "avi:confluence:created:custom_content")
-    /// `avi:confluence:updated:custom_content`: Custom content updated. (Forge)
+    /// `avi:confluence:updated:custom_content`: Custom content updated (Forge).
     public static let forgeCustomContentUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:custom_content")
     /// `avi:confluence:created:label`: Label created (Forge).
     public static let forgeLabelCreated = ConfluenceEventName(rawValue: "avi:confluence:created:label")
@@ -648,7 +648,7 @@ extension ConfluenceEventName {
     static let forgeDescriptors: [EventDescriptor] = [
         entry(
             forgePageCreated,
-            "Page created. (Forge; pages only, not live docs)",
+            "Page created (Forge; pages only, not live docs).",
             "forge:page",
             "created",
             "ConfluenceForgeProductEvent",
@@ -656,7 +656,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageUpdated,
-            "Page updated. (Forge; pages only, not live docs)",
+            "Page updated (Forge; pages only, not live docs).",
             "forge:page",
             "updated",
             "ConfluenceForgeProductEvent",
@@ -664,7 +664,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageLiked,
-            "Page or live doc liked. (Forge)",
+            "Page or live doc liked (Forge).",
             "forge:page",
             "liked",
             "ConfluenceForgeProductEvent",
@@ -672,7 +672,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageViewed,
-            "Page or live doc viewed. (Forge)",
+            "Page or live doc viewed (Forge).",
             "forge:page",
             "viewed",
             "ConfluenceForgeProductEvent",
@@ -680,7 +680,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageArchived,
-            "Page or live doc archived. (Forge)",
+            "Page or live doc archived (Forge).",
             "forge:page",
             "archived",
             "ConfluenceForgeProductEvent",
@@ -688,7 +688,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageUnarchived,
-            "Page or live doc unarchived. (Forge)",
+            "Page or live doc unarchived (Forge).",
             "forge:page",
             "unarchived",
             "ConfluenceForgeProductEvent",
@@ -696,7 +696,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageMoved,
-            "Page or live doc moved. (Forge)",
+            "Page or live doc moved (Forge).",
             "forge:page",
             "moved",
             "ConfluenceForgeProductEvent",
@@ -704,7 +704,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageCopied,
-            "Page or live doc copied. (Forge)",
+            "Page or live doc copied (Forge).",
             "forge:page",
             "copied",
             "ConfluenceForgeProductEvent",
@@ -720,7 +720,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePagePermissionsUpdated,
-            "Page or live doc permissions updated. (Forge)",
+            "Page or live doc permissions updated (Forge).",
             "forge:page",
             "permissions_updated",
             "ConfluenceForgeProductEvent",
@@ -728,7 +728,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageTrashed,
-            "Page or live doc moved to the trash. (Forge)",
+            "Page or live doc moved to the trash (Forge).",
             "forge:page",
             "trashed",
             "ConfluenceForgeProductEvent",
@@ -736,7 +736,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageRestored,
-            "Page or live doc restored from the trash. (Forge)",
+            "Page or live doc restored from the trash (Forge).",
             "forge:page",
             "restored",
             "ConfluenceForgeProductEvent",
@@ -744,7 +744,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageDeleted,
-            "Page or live doc deleted (purged). (Forge)",
+            "Page or live doc deleted (purged) (Forge).",
             "forge:page",
             "deleted",
             "ConfluenceForgeProductEvent",
@@ -752,7 +752,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageInitialized,
-            "Live doc initialized. (Forge; live docs only)",
+            "Live doc initialized (Forge; live docs only).",
             "forge:page",
             "initialized",
             "ConfluenceForgeProductEvent",
@@ -760,7 +760,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageStarted,
-            "Live doc started. (Forge; live docs only)",
+            "Live doc started (Forge; live docs only).",
             "forge:page",
             "started",
             "ConfluenceForgeProductEvent",
@@ -768,7 +768,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePageSnapshotted,
-            "Live doc snapshotted. (Forge; live docs only)",
+            "Live doc snapshotted (Forge; live docs only).",
             "forge:page",
             "snapshotted",
             "ConfluenceForgeProductEvent",
@@ -776,7 +776,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgePagePublished,
-            "Live doc published. (Forge; live docs only)",
+            "Live doc published (Forge; live docs only).",
             "forge:page",
             "published",
             "ConfluenceForgeProductEvent",
@@ -784,7 +784,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostCreated,
-            "Blog post created. (Forge)",
+            "Blog post created (Forge).",
             "forge:blogpost",
             "created",
             "ConfluenceForgeProductEvent",
@@ -792,7 +792,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostUpdated,
-            "Blog post updated. (Forge)",
+            "Blog post updated (Forge).",
             "forge:blogpost",
             "updated",
             "ConfluenceForgeProductEvent",
@@ -800,7 +800,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostLiked,
-            "Blog post liked. (Forge)",
+            "Blog post liked (Forge).",
             "forge:blogpost",
             "liked",
             "ConfluenceForgeProductEvent",
@@ -808,7 +808,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostViewed,
-            "Blog post viewed. (Forge)",
+            "Blog post viewed (Forge).",
             "forge:blogpost",
             "viewed",
             "ConfluenceForgeProductEvent",
@@ -816,7 +816,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostPermissionsUpdated,
-            "Blog post permissions updated. (Forge)",
+            "Blog post permissions updated (Forge).",
             "forge:blogpost",
             "permissions_updated",
             "ConfluenceForgeProductEvent",
@@ -824,7 +824,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostTrashed,
-            "Blog post moved to the trash. (Forge)",
+            "Blog post moved to the trash (Forge).",
             "forge:blogpost",
             "trashed",
             "ConfluenceForgeProductEvent",
@@ -832,7 +832,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostRestored,
-            "Blog post restored from the trash. (Forge)",
+            "Blog post restored from the trash (Forge).",
             "forge:blogpost",
             "restored",
             "ConfluenceForgeProductEvent",
@@ -840,7 +840,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeBlogPostDeleted,
-            "Blog post deleted (purged). (Forge)",
+            "Blog post deleted (purged) (Forge).",
             "forge:blogpost",
             "deleted",
             "ConfluenceForgeProductEvent",
@@ -848,7 +848,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeWhiteboardCreated,
-            "Whiteboard created. (Forge)",
+            "Whiteboard created (Forge).",
             "forge:whiteboard",
             "created",
             "ConfluenceForgeProductEvent",
@@ -856,7 +856,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeWhiteboardMoved,
-            "Whiteboard moved. (Forge)",
+            "Whiteboard moved (Forge).",
             "forge:whiteboard",
             "moved",
             "ConfluenceForgeProductEvent",
@@ -864,7 +864,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeWhiteboardCopied,
-            "Whiteboard copied. (Forge)",
+            "Whiteboard copied (Forge).",
             "forge:whiteboard",
             "copied",
             "ConfluenceForgeProductEvent",
@@ -872,7 +872,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeWhiteboardPermissionsUpdated,
-            "Whiteboard permissions updated. (Forge)",
+            "Whiteboard permissions updated (Forge).",
             "forge:whiteboard",
             "permissions_updated",
             "ConfluenceForgeProductEvent",
@@ -880,7 +880,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeDatabaseCreated,
-            "Database created. (Forge)",
+            "Database created (Forge).",
             "forge:database",
             "created",
             "ConfluenceForgeProductEvent",
@@ -888,7 +888,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeDatabaseMoved,
-            "Database moved. (Forge)",
+            "Database moved (Forge).",
             "forge:database",
             "moved",
             "ConfluenceForgeProductEvent",
@@ -896,7 +896,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeDatabaseCopied,
-            "Database copied. (Forge)",
+            "Database copied (Forge).",
             "forge:database",
             "copied",
             "ConfluenceForgeProductEvent",
@@ -904,7 +904,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeDatabasePermissionsUpdated,
-            "Database permissions updated. (Forge)",
+            "Database permissions updated (Forge).",
             "forge:database",
             "permissions_updated",
             "ConfluenceForgeProductEvent",
@@ -912,7 +912,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeEmbedCreated,
-            "Smart link (embed) created. (Forge)",
+            "Smart link (embed) created (Forge).",
             "forge:embed",
             "created",
             "ConfluenceForgeProductEvent",
@@ -920,7 +920,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeEmbedMoved,
-            "Smart link (embed) moved. (Forge)",
+            "Smart link (embed) moved (Forge).",
             "forge:embed",
             "moved",
             "ConfluenceForgeProductEvent",
@@ -928,7 +928,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeEmbedCopied,
-            "Smart link (embed) copied. (Forge)",
+            "Smart link (embed) copied (Forge).",
             "forge:embed",
             "copied",
             "ConfluenceForgeProductEvent",
@@ -936,7 +936,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeFolderCreated,
-            "Folder created. (Forge)",
+            "Folder created (Forge).",
             "forge:folder",
             "created",
             "ConfluenceForgeProductEvent",
@@ -944,7 +944,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeFolderMoved,
-            "Folder moved. (Forge)",
+            "Folder moved (Forge).",
             "forge:folder",
             "moved",
             "ConfluenceForgeProductEvent",
@@ -952,7 +952,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeFolderCopied,
-            "Folder copied. (Forge)",
+            "Folder copied (Forge).",
             "forge:folder",
             "copied",
             "ConfluenceForgeProductEvent",
@@ -960,7 +960,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeFolderPermissionsUpdated,
-            "Folder permissions updated. (Forge)",
+            "Folder permissions updated (Forge).",
             "forge:folder",
             "permissions_updated",
             "ConfluenceForgeProductEvent",
@@ -968,7 +968,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeTaskCreated,
-            "Inline task created. (Forge)",
+            "Inline task created (Forge).",
             "forge:task",
             "created",
             "ConfluenceForgeProductEvent",
@@ -976,7 +976,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeTaskUpdated,
-            "Inline task updated. (Forge)",
+            "Inline task updated (Forge).",
             "forge:task",
             "updated",
             "ConfluenceForgeProductEvent",
@@ -984,7 +984,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeTaskRemoved,
-            "Inline task removed. (Forge)",
+            "Inline task removed (Forge).",
             "forge:task",
             "removed",
             "ConfluenceForgeProductEvent",
@@ -992,7 +992,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeCommentCreated,
-            "Comment created. (Forge)",
+            "Comment created (Forge).",
             "forge:comment",
             "created",
             "ConfluenceForgeProductEvent",
@@ -1000,7 +1000,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeCommentUpdated,
-            "Comment updated. (Forge)",
+            "Comment updated (Forge).",
             "forge:comment",
             "updated",
             "ConfluenceForgeProductEvent",
@@ -1008,7 +1008,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeCommentLiked,
-            "Comment liked. (Forge)",
+            "Comment liked (Forge).",
             "forge:comment",
             "liked",
             "ConfluenceForgeProductEvent",
@@ -1016,7 +1016,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeCommentDeleted,
-            "Comment deleted (purged). (Forge)",
+            "Comment deleted (purged) (Forge).",
             "forge:comment",
             "deleted",
             "ConfluenceForgeProductEvent",
@@ -1024,7 +1024,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeSpaceCreatedV2,
-            "Space created. (Forge, version 2 payload)",
+            "Space created (Forge, version 2 payload).",
             "forge:space",
             "created",
             "ConfluenceForgeProductEvent",
@@ -1032,7 +1032,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeSpaceUpdatedV2,
-            "Space updated. (Forge, version 2 payload)",
+            "Space updated (Forge, version 2 payload).",
             "forge:space",
             "updated",
             "ConfluenceForgeProductEvent",
@@ -1040,7 +1040,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeSpacePermissionsUpdatedV2,
-            "Space permissions updated. (Forge, version 2 payload)",
+            "Space permissions updated (Forge, version 2 payload).",
             "forge:space",
             "permissions_updated",
             "ConfluenceForgeProductEvent",
@@ -1048,7 +1048,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeSpaceDeletedV2,
-            "Space deleted (purged). (Forge, version 2 payload)",
+            "Space deleted (purged) (Forge, version 2 payload).",
             "forge:space",
             "deleted",
             "ConfluenceForgeProductEvent",
@@ -1056,7 +1056,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentCreated,
-            "Attachment created. (Forge)",
+            "Attachment created (Forge).",
             "forge:attachment",
             "created",
             "ConfluenceForgeProductEvent",
@@ -1064,7 +1064,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentUpdated,
-            "Attachment updated. (Forge)",
+            "Attachment updated (Forge).",
             "forge:attachment",
             "updated",
             "ConfluenceForgeProductEvent",
@@ -1072,7 +1072,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentViewed,
-            "Attachment viewed. (Forge)",
+            "Attachment viewed (Forge).",
             "forge:attachment",
             "viewed",
             "ConfluenceForgeProductEvent",
@@ -1080,7 +1080,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentArchived,
-            "Attachment archived. (Forge)",
+            "Attachment archived (Forge).",
             "forge:attachment",
             "archived",
             "ConfluenceForgeProductEvent",
@@ -1088,7 +1088,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentUnarchived,
-            "Attachment unarchived. (Forge)",
+            "Attachment unarchived (Forge).",
             "forge:attachment",
             "unarchived",
             "ConfluenceForgeProductEvent",
@@ -1096,7 +1096,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentTrashed,
-            "Attachment moved to the trash. (Forge)",
+            "Attachment moved to the trash (Forge).",
             "forge:attachment",
             "trashed",
             "ConfluenceForgeProductEvent",
@@ -1104,7 +1104,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentRestored,
-            "Attachment restored from the trash. (Forge)",
+            "Attachment restored from the trash (Forge).",
             "forge:attachment",
             "restored",
             "ConfluenceForgeProductEvent",
@@ -1112,7 +1112,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeAttachmentDeleted,
-            "Attachment deleted (purged). (Forge)",
+            "Attachment deleted (purged) (Forge).",
             "forge:attachment",
             "deleted",
             "ConfluenceForgeProductEvent",
@@ -1120,7 +1120,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeCustomContentCreated,
-            "Custom content created. (Forge)",
+            "Custom content created (Forge).",
             "forge:custom_content",
             "created",
             "ConfluenceForgeProductEvent",
@@ -1128,7 +1128,7 @@ extension ConfluenceEventName {
         ),
         entry(
             forgeCustomContentUpdated,
-            "Custom content updated. (Forge)",
+            "Custom content updated (Forge).",
             "forge:custom_content",
             "updated",
             "ConfluenceForgeProductEvent",
