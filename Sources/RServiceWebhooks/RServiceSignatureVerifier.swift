@@ -398,41 +398,13 @@ public struct RServiceSignatureVerifier: WebhookVerifier {
         // the account URL configured, the token names the policy, so anyone can make it fetch, and a failure is
         // an authentication failure (F3, F9).
         let pinned = issuerRule.isPinnedToPolicy
-        let keys = try await Self.callProvider(pinned: pinned) { try await provider.keySet(forIssuer: issuer) }
-        if keys.keys.contains(where: { $0.keyID.hasSameBytes(as: keyID) }) {
-            return keys
+        return try await provider.keySet(withKeyID: keyID, forIssuer: issuer) { failure in
+            if pinned { return failure }
+            return WebhookError(
+                .issuerKeysUnavailable,
+                "the keys of the token's issuer could not be fetched (\(failure.reason)); the issuer is not pinned"
+            )
         }
-        if let refreshed = try await Self.callProvider(
-            pinned: pinned,
-            { try await provider.refreshedKeySet(forIssuer: issuer) }
-        ),
-            refreshed.keys.contains(where: { $0.keyID.hasSameBytes(as: keyID) })
-        {
-            return refreshed
-        }
-        throw WebhookError(.unknownKeyID, "the issuer's key set has no key with the token's kid")
-    }
-
-    private static func callProvider<T>(
-        pinned: Bool,
-        _ body: () async throws -> T
-    ) async throws(WebhookError) -> T {
-        let failure: WebhookError
-        do {
-            return try await body()
-        } catch let error as WebhookError {
-            // A provider's own verdicts about the keys (a bad document, an unusable key) stand as they are; a
-            // failure to get keys at all is re-coded by who chose the issuer.
-            guard error.code == .keyFetchFailed else { throw error }
-            failure = error
-        } catch {
-            failure = WebhookError(.keyFetchFailed, "the key provider failed: \(type(of: error))")
-        }
-        if pinned { throw failure }
-        throw WebhookError(
-            .issuerKeysUnavailable,
-            "the keys of the token's issuer could not be fetched (\(failure.reason)); the issuer is not pinned"
-        )
     }
 
     /// The rules `JWTVerifier` does not know: the issuer forms, the age of tokens without `exp`, the `jti` shape.

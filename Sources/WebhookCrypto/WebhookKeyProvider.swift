@@ -229,3 +229,48 @@ final class KeyCache: Sendable {
 
     let state = LockedValue(State())
 }
+
+extension WebhookKeyProvider {
+    /// The key set of `issuer` that holds a key with `keyID`: the provider's set, else its refreshed set (asked
+    /// for once; a `CachingKeyProvider` fetches at most once per `minimumRefreshInterval`), else
+    /// `WebhookError.Code.unknownKeyID`. The verifiers that select published keys by `kid` share this step.
+    ///
+    /// - Parameters:
+    ///   - keyID: The token's `kid`, compared as bytes.
+    ///   - issuer: The key source, already checked by the verifier.
+    ///   - fetchFailure: What a failure to get keys at all becomes (the verifier decides between an outage and an
+    ///     authentication failure); it receives a `keyFetchFailed` error. A provider's other `WebhookError`s (a bad
+    ///     document, an unusable key) stand as they are; a non-`WebhookError` becomes `keyFetchFailed` first.
+    /// - Returns: A set holding a key with `keyID`.
+    package func keySet(
+        withKeyID keyID: String,
+        forIssuer issuer: String,
+        fetchFailure: (WebhookError) -> WebhookError
+    ) async throws(WebhookError) -> JWTKeySet {
+        func holdsKey(_ set: JWTKeySet) -> Bool {
+            set.keys.contains { $0.keyID?.hasSameBytes(as: keyID) ?? false }
+        }
+        let keys = try await Self.calling(fetchFailure) { try await keySet(forIssuer: issuer) }
+        if holdsKey(keys) { return keys }
+        if let refreshed = try await Self.calling(fetchFailure, { try await refreshedKeySet(forIssuer: issuer) }),
+            holdsKey(refreshed)
+        {
+            return refreshed
+        }
+        throw WebhookError(.unknownKeyID, "the key set has no key with the token's kid")
+    }
+
+    private static func calling<T>(
+        _ fetchFailure: (WebhookError) -> WebhookError,
+        _ body: () async throws -> T
+    ) async throws(WebhookError) -> T {
+        do {
+            return try await body()
+        } catch let error as WebhookError {
+            guard error.code == .keyFetchFailed else { throw error }
+            throw fetchFailure(error)
+        } catch {
+            throw fetchFailure(WebhookError(.keyFetchFailed, "the key provider failed: \(type(of: error))"))
+        }
+    }
+}

@@ -176,7 +176,10 @@ extension ConfluenceEventName {
     /// The registry entries for Confluence: the 19 names of the AsyncAPI list and every further name the
     /// fact sheet lists. `documented` = in the Data Center trigger table (or, for `connect_addon_*`, on an
     /// Atlassian page); `observed` = only seen in a Cloud capture; `third-party` = only in other code.
-    static let descriptors: [EventDescriptor] = [
+    static let descriptors: [EventDescriptor] = classicDescriptors + forgeDescriptors
+
+    /// The Connect, admin and Data Center names.
+    private static let classicDescriptors: [EventDescriptor] = [
         entry(pageCreated, "Page created.", "page", "created", "ConfluencePageEvent", .documented),
         entry(
             pageUpdated,
@@ -459,7 +462,7 @@ extension ConfluenceEventName {
         entry(searchPerformed, "A search was performed.", "search", "performed", "ConfluenceSearchEvent", .thirdParty),
     ]
 
-    private static func entry(
+    fileprivate static func entry(
         _ name: ConfluenceEventName,
         _ summary: String,
         _ category: String,
@@ -477,4 +480,715 @@ extension ConfluenceEventName {
             confirmation: confirmation
         )
     }
+}
+
+extension ConfluenceEventName {
+    // MARK: Forge
+
+    // Forge product and lifecycle events (`avi:confluence:*`, `avi:forge:*`), as a Forge app's trigger delivers them
+    // to a remote backend (Forge Remote). Names from Atlassian's Forge events reference for Confluence and the
+    // life-cycle reference; users, groups and relations are left out because no exact name is documented there.
+
+    /// `avi:confluence:created:page`: Page created (Forge; pages only, not live docs).
+    public static let forgePageCreated = ConfluenceEventName(rawValue: "avi:confluence:created:page")
+    /// `avi:confluence:updated:page`: Page updated (Forge; pages only, not live docs).
+    public static let forgePageUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:page")
+    /// `avi:confluence:liked:page`: Page or live doc liked (Forge).
+    public static let forgePageLiked = ConfluenceEventName(rawValue: "avi:confluence:liked:page")
+    /// `avi:confluence:viewed:page`: Page or live doc viewed (Forge).
+    public static let forgePageViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:page")
+    /// `avi:confluence:archived:page`: Page or live doc archived (Forge).
+    public static let forgePageArchived = ConfluenceEventName(rawValue: "avi:confluence:archived:page")
+    /// `avi:confluence:unarchived:page`: Page or live doc unarchived (Forge).
+    public static let forgePageUnarchived = ConfluenceEventName(rawValue: "avi:confluence:unarchived:page")
+    /// `avi:confluence:moved:page`: Page or live doc moved (Forge).
+    public static let forgePageMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:page")
+    /// `avi:confluence:copied:page`: Page or live doc copied (Forge).
+    public static let forgePageCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:page")
+    /// `avi:confluence:children_reordered:page`: The child pages of a page or live doc were reordered (Forge).
+    public static let forgePageChildrenReordered = ConfluenceEventName(
+        rawValue: "avi:confluence:children_reordered:page"
+    )
+    /// `avi:confluence:permissions_updated:page`: Page or live doc permissions updated (Forge).
+    public static let forgePagePermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:page"
+    )
+    /// `avi:confluence:trashed:page`: Page or live doc moved to the trash (Forge).
+    public static let forgePageTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:page")
+    /// `avi:confluence:restored:page`: Page or live doc restored from the trash (Forge).
+    public static let forgePageRestored = ConfluenceEventName(rawValue: "avi:confluence:restored:page")
+    /// `avi:confluence:deleted:page`: Page or live doc deleted (purged) (Forge).
+    public static let forgePageDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:page")
+    /// `avi:confluence:initialized:page`: Live doc initialized (Forge; live docs only).
+    public static let forgePageInitialized = ConfluenceEventName(rawValue: "avi:confluence:initialized:page")
+    /// `avi:confluence:started:page`: Live doc started (Forge; live docs only).
+    public static let forgePageStarted = ConfluenceEventName(rawValue: "avi:confluence:started:page")
+    /// `avi:confluence:snapshotted:page`: Live doc snapshotted (Forge; live docs only).
+    public static let forgePageSnapshotted = ConfluenceEventName(rawValue: "avi:confluence:snapshotted:page")
+    /// `avi:confluence:published:page`: Live doc published (Forge; live docs only).
+    public static let forgePagePublished = ConfluenceEventName(rawValue: "avi:confluence:published:page")
+    /// `avi:confluence:created:blogpost`: Blog post created (Forge).
+    public static let forgeBlogPostCreated = ConfluenceEventName(rawValue: "avi:confluence:created:blogpost")
+    /// `avi:confluence:updated:blogpost`: Blog post updated (Forge).
+    public static let forgeBlogPostUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:blogpost")
+    /// `avi:confluence:liked:blogpost`: Blog post liked (Forge).
+    public static let forgeBlogPostLiked = ConfluenceEventName(rawValue: "avi:confluence:liked:blogpost")
+    /// `avi:confluence:viewed:blogpost`: Blog post viewed (Forge).
+    public static let forgeBlogPostViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:blogpost")
+    /// `avi:confluence:permissions_updated:blogpost`: Blog post permissions updated (Forge).
+    public static let forgeBlogPostPermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:blogpost"
+    )
+    /// `avi:confluence:trashed:blogpost`: Blog post moved to the trash (Forge).
+    public static let forgeBlogPostTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:blogpost")
+    /// `avi:confluence:restored:blogpost`: Blog post restored from the trash (Forge).
+    public static let forgeBlogPostRestored = ConfluenceEventName(rawValue: "avi:confluence:restored:blogpost")
+    /// `avi:confluence:deleted:blogpost`: Blog post deleted (purged) (Forge).
+    public static let forgeBlogPostDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:blogpost")
+    /// `avi:confluence:created:whiteboard`: Whiteboard created (Forge).
+    public static let forgeWhiteboardCreated = ConfluenceEventName(rawValue: "avi:confluence:created:whiteboard")
+    /// `avi:confluence:moved:whiteboard`: Whiteboard moved (Forge).
+    public static let forgeWhiteboardMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:whiteboard")
+    /// `avi:confluence:copied:whiteboard`: Whiteboard copied (Forge).
+    public static let forgeWhiteboardCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:whiteboard")
+    /// `avi:confluence:permissions_updated:whiteboard`: Whiteboard permissions updated (Forge).
+    public static let forgeWhiteboardPermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:whiteboard"
+    )
+    /// `avi:confluence:created:database`: Database created (Forge).
+    public static let forgeDatabaseCreated = ConfluenceEventName(rawValue: "avi:confluence:created:database")
+    /// `avi:confluence:moved:database`: Database moved (Forge).
+    public static let forgeDatabaseMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:database")
+    /// `avi:confluence:copied:database`: Database copied (Forge).
+    public static let forgeDatabaseCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:database")
+    /// `avi:confluence:permissions_updated:database`: Database permissions updated (Forge).
+    public static let forgeDatabasePermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:database"
+    )
+    /// `avi:confluence:created:embed`: Smart link (embed) created (Forge).
+    public static let forgeEmbedCreated = ConfluenceEventName(rawValue: "avi:confluence:created:embed")
+    /// `avi:confluence:moved:embed`: Smart link (embed) moved (Forge).
+    public static let forgeEmbedMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:embed")
+    /// `avi:confluence:copied:embed`: Smart link (embed) copied (Forge).
+    public static let forgeEmbedCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:embed")
+    /// `avi:confluence:created:folder`: Folder created (Forge).
+    public static let forgeFolderCreated = ConfluenceEventName(rawValue: "avi:confluence:created:folder")
+    /// `avi:confluence:moved:folder`: Folder moved (Forge).
+    public static let forgeFolderMoved = ConfluenceEventName(rawValue: "avi:confluence:moved:folder")
+    /// `avi:confluence:copied:folder`: Folder copied (Forge).
+    public static let forgeFolderCopied = ConfluenceEventName(rawValue: "avi:confluence:copied:folder")
+    /// `avi:confluence:permissions_updated:folder`: Folder permissions updated (Forge).
+    public static let forgeFolderPermissionsUpdated = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:folder"
+    )
+    /// `avi:confluence:created:task`: Inline task created (Forge).
+    public static let forgeTaskCreated = ConfluenceEventName(rawValue: "avi:confluence:created:task")
+    /// `avi:confluence:updated:task`: Inline task updated (Forge).
+    public static let forgeTaskUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:task")
+    /// `avi:confluence:removed:task`: Inline task removed (Forge).
+    public static let forgeTaskRemoved = ConfluenceEventName(rawValue: "avi:confluence:removed:task")
+    /// `avi:confluence:created:comment`: Comment created (Forge).
+    public static let forgeCommentCreated = ConfluenceEventName(rawValue: "avi:confluence:created:comment")
+    /// `avi:confluence:updated:comment`: Comment updated (Forge).
+    public static let forgeCommentUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:comment")
+    /// `avi:confluence:liked:comment`: Comment liked (Forge).
+    public static let forgeCommentLiked = ConfluenceEventName(rawValue: "avi:confluence:liked:comment")
+    /// `avi:confluence:deleted:comment`: Comment deleted (purged) (Forge).
+    public static let forgeCommentDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:comment")
+    /// `avi:confluence:created:space:V2`: Space created (Forge, version 2 payload).
+    public static let forgeSpaceCreatedV2 = ConfluenceEventName(rawValue: "avi:confluence:created:space:V2")
+    /// `avi:confluence:updated:space:V2`: Space updated (Forge, version 2 payload).
+    public static let forgeSpaceUpdatedV2 = ConfluenceEventName(rawValue: "avi:confluence:updated:space:V2")
+    /// `avi:confluence:permissions_updated:space:V2`: Space permissions updated (Forge, version 2 payload).
+    public static let forgeSpacePermissionsUpdatedV2 = ConfluenceEventName(
+        rawValue: "avi:confluence:permissions_updated:space:V2"
+    )
+    /// `avi:confluence:deleted:space:V2`: Space deleted (purged) (Forge, version 2 payload).
+    public static let forgeSpaceDeletedV2 = ConfluenceEventName(rawValue: "avi:confluence:deleted:space:V2")
+    /// `avi:confluence:created:attachment`: Attachment created (Forge).
+    public static let forgeAttachmentCreated = ConfluenceEventName(rawValue: "avi:confluence:created:attachment")
+    /// `avi:confluence:updated:attachment`: Attachment updated (Forge).
+    public static let forgeAttachmentUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:attachment")
+    /// `avi:confluence:viewed:attachment`: Attachment viewed (Forge).
+    public static let forgeAttachmentViewed = ConfluenceEventName(rawValue: "avi:confluence:viewed:attachment")
+    /// `avi:confluence:archived:attachment`: Attachment archived (Forge).
+    public static let forgeAttachmentArchived = ConfluenceEventName(rawValue: "avi:confluence:archived:attachment")
+    /// `avi:confluence:unarchived:attachment`: Attachment unarchived (Forge).
+    public static let forgeAttachmentUnarchived = ConfluenceEventName(rawValue: "avi:confluence:unarchived:attachment")
+    /// `avi:confluence:trashed:attachment`: Attachment moved to the trash (Forge).
+    public static let forgeAttachmentTrashed = ConfluenceEventName(rawValue: "avi:confluence:trashed:attachment")
+    /// `avi:confluence:restored:attachment`: Attachment restored from the trash (Forge).
+    public static let forgeAttachmentRestored = ConfluenceEventName(rawValue: "avi:confluence:restored:attachment")
+    /// `avi:confluence:deleted:attachment`: Attachment deleted (purged) (Forge).
+    public static let forgeAttachmentDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:attachment")
+    /// `avi:confluence:created:custom_content`: Custom content created (Forge).
+    public static let forgeCustomContentCreated = ConfluenceEventName(rawValue: "avi:confluence:created:custom_content")
+    /// `avi:confluence:updated:custom_content`: Custom content updated (Forge).
+    public static let forgeCustomContentUpdated = ConfluenceEventName(rawValue: "avi:confluence:updated:custom_content")
+    /// `avi:confluence:created:label`: Label created (Forge).
+    public static let forgeLabelCreated = ConfluenceEventName(rawValue: "avi:confluence:created:label")
+    /// `avi:confluence:added:label`: Label added to content (Forge).
+    public static let forgeLabelAdded = ConfluenceEventName(rawValue: "avi:confluence:added:label")
+    /// `avi:confluence:removed:label`: Label removed from content (Forge).
+    public static let forgeLabelRemoved = ConfluenceEventName(rawValue: "avi:confluence:removed:label")
+    /// `avi:confluence:deleted:label`: Label deleted (Forge).
+    public static let forgeLabelDeleted = ConfluenceEventName(rawValue: "avi:confluence:deleted:label")
+    /// `avi:confluence:performed:search`: A search was performed (Forge).
+    public static let forgeSearchPerformed = ConfluenceEventName(rawValue: "avi:confluence:performed:search")
+    /// `avi:forge:installed:app`: The Forge app was installed on a site (lifecycle).
+    public static let forgeAppInstalled = ConfluenceEventName(rawValue: "avi:forge:installed:app")
+    /// `avi:forge:upgraded:app`: The Forge app was upgraded to a new major version (lifecycle).
+    public static let forgeAppUpgraded = ConfluenceEventName(rawValue: "avi:forge:upgraded:app")
+
+    /// Whether the name is a Forge event name (`avi:…`), delivered to a Forge Remote backend and verified with
+    /// a Forge Invocation Token, rather than a Connect, admin or Data Center webhook name.
+    public var isForge: Bool { rawValue.hasPrefix("avi:") }
+
+    /// The registry entries of the Forge names, all documented by Atlassian's Forge events reference.
+    static let forgeDescriptors: [EventDescriptor] = [
+        entry(
+            forgePageCreated,
+            "Page created (Forge; pages only, not live docs).",
+            "forge:page",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageUpdated,
+            "Page updated (Forge; pages only, not live docs).",
+            "forge:page",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageLiked,
+            "Page or live doc liked (Forge).",
+            "forge:page",
+            "liked",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageViewed,
+            "Page or live doc viewed (Forge).",
+            "forge:page",
+            "viewed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageArchived,
+            "Page or live doc archived (Forge).",
+            "forge:page",
+            "archived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageUnarchived,
+            "Page or live doc unarchived (Forge).",
+            "forge:page",
+            "unarchived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageMoved,
+            "Page or live doc moved (Forge).",
+            "forge:page",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageCopied,
+            "Page or live doc copied (Forge).",
+            "forge:page",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageChildrenReordered,
+            "The child pages of a page or live doc were reordered (Forge).",
+            "forge:page",
+            "children_reordered",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePagePermissionsUpdated,
+            "Page or live doc permissions updated (Forge).",
+            "forge:page",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageTrashed,
+            "Page or live doc moved to the trash (Forge).",
+            "forge:page",
+            "trashed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageRestored,
+            "Page or live doc restored from the trash (Forge).",
+            "forge:page",
+            "restored",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageDeleted,
+            "Page or live doc deleted (purged) (Forge).",
+            "forge:page",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageInitialized,
+            "Live doc initialized (Forge; live docs only).",
+            "forge:page",
+            "initialized",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageStarted,
+            "Live doc started (Forge; live docs only).",
+            "forge:page",
+            "started",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePageSnapshotted,
+            "Live doc snapshotted (Forge; live docs only).",
+            "forge:page",
+            "snapshotted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgePagePublished,
+            "Live doc published (Forge; live docs only).",
+            "forge:page",
+            "published",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostCreated,
+            "Blog post created (Forge).",
+            "forge:blogpost",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostUpdated,
+            "Blog post updated (Forge).",
+            "forge:blogpost",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostLiked,
+            "Blog post liked (Forge).",
+            "forge:blogpost",
+            "liked",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostViewed,
+            "Blog post viewed (Forge).",
+            "forge:blogpost",
+            "viewed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostPermissionsUpdated,
+            "Blog post permissions updated (Forge).",
+            "forge:blogpost",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostTrashed,
+            "Blog post moved to the trash (Forge).",
+            "forge:blogpost",
+            "trashed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostRestored,
+            "Blog post restored from the trash (Forge).",
+            "forge:blogpost",
+            "restored",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeBlogPostDeleted,
+            "Blog post deleted (purged) (Forge).",
+            "forge:blogpost",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardCreated,
+            "Whiteboard created (Forge).",
+            "forge:whiteboard",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardMoved,
+            "Whiteboard moved (Forge).",
+            "forge:whiteboard",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardCopied,
+            "Whiteboard copied (Forge).",
+            "forge:whiteboard",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeWhiteboardPermissionsUpdated,
+            "Whiteboard permissions updated (Forge).",
+            "forge:whiteboard",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabaseCreated,
+            "Database created (Forge).",
+            "forge:database",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabaseMoved,
+            "Database moved (Forge).",
+            "forge:database",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabaseCopied,
+            "Database copied (Forge).",
+            "forge:database",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeDatabasePermissionsUpdated,
+            "Database permissions updated (Forge).",
+            "forge:database",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeEmbedCreated,
+            "Smart link (embed) created (Forge).",
+            "forge:embed",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeEmbedMoved,
+            "Smart link (embed) moved (Forge).",
+            "forge:embed",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeEmbedCopied,
+            "Smart link (embed) copied (Forge).",
+            "forge:embed",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderCreated,
+            "Folder created (Forge).",
+            "forge:folder",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderMoved,
+            "Folder moved (Forge).",
+            "forge:folder",
+            "moved",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderCopied,
+            "Folder copied (Forge).",
+            "forge:folder",
+            "copied",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeFolderPermissionsUpdated,
+            "Folder permissions updated (Forge).",
+            "forge:folder",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeTaskCreated,
+            "Inline task created (Forge).",
+            "forge:task",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeTaskUpdated,
+            "Inline task updated (Forge).",
+            "forge:task",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeTaskRemoved,
+            "Inline task removed (Forge).",
+            "forge:task",
+            "removed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentCreated,
+            "Comment created (Forge).",
+            "forge:comment",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentUpdated,
+            "Comment updated (Forge).",
+            "forge:comment",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentLiked,
+            "Comment liked (Forge).",
+            "forge:comment",
+            "liked",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCommentDeleted,
+            "Comment deleted (purged) (Forge).",
+            "forge:comment",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpaceCreatedV2,
+            "Space created (Forge, version 2 payload).",
+            "forge:space",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpaceUpdatedV2,
+            "Space updated (Forge, version 2 payload).",
+            "forge:space",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpacePermissionsUpdatedV2,
+            "Space permissions updated (Forge, version 2 payload).",
+            "forge:space",
+            "permissions_updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSpaceDeletedV2,
+            "Space deleted (purged) (Forge, version 2 payload).",
+            "forge:space",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentCreated,
+            "Attachment created (Forge).",
+            "forge:attachment",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentUpdated,
+            "Attachment updated (Forge).",
+            "forge:attachment",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentViewed,
+            "Attachment viewed (Forge).",
+            "forge:attachment",
+            "viewed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentArchived,
+            "Attachment archived (Forge).",
+            "forge:attachment",
+            "archived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentUnarchived,
+            "Attachment unarchived (Forge).",
+            "forge:attachment",
+            "unarchived",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentTrashed,
+            "Attachment moved to the trash (Forge).",
+            "forge:attachment",
+            "trashed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentRestored,
+            "Attachment restored from the trash (Forge).",
+            "forge:attachment",
+            "restored",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAttachmentDeleted,
+            "Attachment deleted (purged) (Forge).",
+            "forge:attachment",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCustomContentCreated,
+            "Custom content created (Forge).",
+            "forge:custom_content",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeCustomContentUpdated,
+            "Custom content updated (Forge).",
+            "forge:custom_content",
+            "updated",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelCreated,
+            "Label created (Forge).",
+            "forge:label",
+            "created",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelAdded,
+            "Label added to content (Forge).",
+            "forge:label",
+            "added",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelRemoved,
+            "Label removed from content (Forge).",
+            "forge:label",
+            "removed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeLabelDeleted,
+            "Label deleted (Forge).",
+            "forge:label",
+            "deleted",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeSearchPerformed,
+            "A search was performed (Forge).",
+            "forge:search",
+            "performed",
+            "ConfluenceForgeProductEvent",
+            .documented
+        ),
+        entry(
+            forgeAppInstalled,
+            "The Forge app was installed on a site (lifecycle).",
+            "forge:app",
+            "installed",
+            "ConfluenceForgeLifecycleEvent",
+            .documented
+        ),
+        entry(
+            forgeAppUpgraded,
+            "The Forge app was upgraded to a new major version (lifecycle).",
+            "forge:app",
+            "upgraded",
+            "ConfluenceForgeLifecycleEvent",
+            .documented
+        ),
+    ]
 }

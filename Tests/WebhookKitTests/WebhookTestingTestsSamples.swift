@@ -54,7 +54,9 @@ struct WebhookTestingTestsSamples {
     @Test(arguments: WebhookVendor.supported)
     func everyRegisteredEventHasASample(vendor: WebhookVendor) {
         let names = Set(WebhookSamples.eventNames(for: vendor))
-        for name in EventRegistry.names(for: vendor) {
+        // Forge names are decoded by ConfluenceForgeEvent from Fixtures/confluence/forge/events, which holds only the
+        // names with a documented example (ConfluenceForgeEventTests); the samples cover Fixtures/<vendor>/events.
+        for name in EventRegistry.names(for: vendor) where !ConfluenceEventName(rawValue: name).isForge {
             #expect(names.contains(name), "\(vendor) \(name) has no sample")
         }
         for name in names {

@@ -36,6 +36,19 @@ struct EventRegistryTests {
         }
     }
 
+    @Test func confluenceIncludesTheForgeNames() {
+        let names = EventRegistry.names(for: .confluence)
+        for forge in [
+            "avi:confluence:created:page", "avi:confluence:published:page", "avi:confluence:created:space:V2",
+            "avi:confluence:removed:task", "avi:confluence:performed:search", "avi:forge:installed:app",
+            "avi:forge:upgraded:app",
+        ] {
+            #expect(names.contains(forge), "missing \(forge)")
+        }
+        #expect(names.filter { $0.hasPrefix("avi:") }.count == 68)
+        #expect(EventRegistry.descriptor(vendor: .confluence, name: "avi:forge:installed:app")?.category == "forge:app")
+    }
+
     @Test func rServiceHasEveryWebhooksAPIName() {
         let names = EventRegistry.names(for: .rService)
         let documented = EventRegistry.events(for: .rService).filter { $0.confirmation == .documented }
