@@ -1,6 +1,5 @@
 import ConfluenceWebhooks
 import Foundation
-import Synchronization
 import WebhookCore
 import WebhookCrypto
 
@@ -92,11 +91,11 @@ enum ForgeTestValues {
 
 /// A fake HTTP GET serving JWKS documents by URL and counting calls.
 final class ForgeFakeFetch: Sendable {
-    private let documents: Mutex<[String: [UInt8]]>
-    private let calls = Mutex<[String]>([])
+    private let documents: LockedValue<[String: [UInt8]]>
+    private let calls = LockedValue<[String]>([])
 
     init(_ documents: [String: [UInt8]]) {
-        self.documents = Mutex(documents)
+        self.documents = LockedValue(documents)
     }
 
     /// Serves the test JWKS at the production URL.
