@@ -4,11 +4,12 @@ public import Logging
 public import PostgresNIO
 public import WebhookCore
 import Foundation
+import WebhookCrypto
 
 /// A `ConnectInstallationStore` in a PostgreSQL table, shared by every server instance that uses it: an
 /// installation stored by the instance that received the `installed` callback verifies webhooks on all of them.
 ///
-/// One row per `clientKey` (compared as exact bytes: the column is `bytea`), holding the last verified `installed`
+/// One row per `clientKey` (compared as exact bytes: the key column holds the hex of its UTF-8), holding the last verified `installed`
 /// body as JSON (with its shared secret: protect the table as you protect secrets) and whether the app is installed.
 /// Like ``PostgresDeliveryLedger`` it runs on a `PostgresClient` the application runs, and every operation has a
 /// time limit. A failed or timed-out operation throws `WebhookError` with code `keyFetchFailed` (category
@@ -56,7 +57,7 @@ public final class PostgresConnectInstallationStore: ConnectInstallationStore {
     public var createTableStatement: String {
         """
         CREATE TABLE IF NOT EXISTS \(name) (
-            client_key bytea PRIMARY KEY,
+            client_key_hex text PRIMARY KEY,
             installation text NOT NULL,
             installed boolean NOT NULL,
             updated_at timestamptz NOT NULL DEFAULT now()
@@ -73,8 +74,8 @@ public final class PostgresConnectInstallationStore: ConnectInstallationStore {
     }
 
     public func installation(forClientKey clientKey: String) async throws -> StoredConnectInstallation? {
-        var query = PostgresQuery(unsafeSQL: "SELECT installation, installed FROM \(name) WHERE client_key = $1")
-        query.binds.append(Array(clientKey.utf8))
+        var query = PostgresQuery(unsafeSQL: "SELECT installation, installed FROM \(name) WHERE client_key_hex = $1")
+        query.binds.append(Self.storedKey(clientKey))
         let row = try await run("read") { [query] client, logger in
             var found: (String, Bool)?
             for try await row in try await client.query(query, logger: logger).decode((String, Bool).self) {
@@ -95,12 +96,12 @@ public final class PostgresConnectInstallationStore: ConnectInstallationStore {
         let json = String(decoding: try WebhookJSON.encode(installation), as: UTF8.self)
         var query = PostgresQuery(
             unsafeSQL: """
-                INSERT INTO \(name) (client_key, installation, installed, updated_at) VALUES ($1, $2, true, now())
-                ON CONFLICT (client_key) DO UPDATE
+                INSERT INTO \(name) (client_key_hex, installation, installed, updated_at) VALUES ($1, $2, true, now())
+                ON CONFLICT (client_key_hex) DO UPDATE
                 SET installation = EXCLUDED.installation, installed = true, updated_at = now()
                 """
         )
-        query.binds.append(Array(installation.clientKey.utf8))
+        query.binds.append(Self.storedKey(installation.clientKey))
         query.binds.append(json)
         try await run("save") { [query] client, logger in
             for try await _ in try await client.query(query, logger: logger) {}
@@ -109,12 +110,18 @@ public final class PostgresConnectInstallationStore: ConnectInstallationStore {
 
     public func markUninstalled(clientKey: String) async throws {
         var query = PostgresQuery(
-            unsafeSQL: "UPDATE \(name) SET installed = false, updated_at = now() WHERE client_key = $1"
+            unsafeSQL: "UPDATE \(name) SET installed = false, updated_at = now() WHERE client_key_hex = $1"
         )
-        query.binds.append(Array(clientKey.utf8))
+        query.binds.append(Self.storedKey(clientKey))
         try await run("mark uninstalled") { [query] client, logger in
             for try await _ in try await client.query(query, logger: logger) {}
         }
+    }
+
+    /// The key column's text for a `clientKey`: the hex of its UTF-8 bytes, so that keys compare as exact bytes
+    /// (a Kelvin sign is not a `K`) and any byte, NUL included, can be stored.
+    static func storedKey(_ clientKey: String) -> String {
+        Hex.encode(Array(clientKey.utf8))
     }
 
     private struct StoredRow: Sendable {
