@@ -70,7 +70,7 @@ public enum ConnectLifecycleEvent: WebhookEventDecodable, Equatable {
 ///
 /// Without this check a Connect app trusts whatever `clientKey` and `sharedSecret` anyone posts to its `installed`
 /// URL, and then accepts webhooks that sender signs. Checks, in order:
-/// 1. the body size limit; the body decodes (`clientKey`, `baseUrl` required; `sharedSecret` for `installed`);
+/// 1. the body size limit;
 /// 2. the token from `Authorization: JWT <token>` or the `jwt` query parameter, exactly once (none →
 ///    `missingSignature`);
 /// 3. `alg`: `RS256` only, checked before any key is fetched (`none` or unknown → `unsupportedAlgorithm`; `HS256`
@@ -82,11 +82,13 @@ public enum ConnectLifecycleEvent: WebhookEventDecodable, Equatable {
 ///    (a `CachingKeyProvider` caches by URL, so by `kid`, remembers failures and bounds fetches); the sender chose
 ///    the `kid`, so a failed fetch is `issuerKeysUnavailable` (401), not an outage;
 /// 6. the signature, then `exp` (required) and `nbf`/`iat` within the leeway;
-/// 7. `iss` byte-equal to the body's `clientKey` (`issuerMismatch`);
-/// 8. `aud` (a string or an array) contains one of the configured app base URLs, a trailing `/` ignored
+/// 7. `aud` (a string or an array) contains one of the configured app base URLs, a trailing `/` ignored
 ///    (`audienceMismatch`);
-/// 9. `qsh` equals the hash of the callback's method, path (relative to that base URL) and query
-///    (`queryHashMismatch`).
+/// 8. `qsh` equals the hash of the callback's method, path (relative to that base URL) and query
+///    (`queryHashMismatch`);
+/// 9. the body decodes (`clientKey`, `baseUrl` required; `sharedSecret` for `installed`; the route's event, when
+///    given, equal to `eventType`), and `iss` is byte-equal to its `clientKey` (`issuerMismatch`). The body is read
+///    only after the token verified, so an unsigned or forged request is never answered as a decoding failure.
 ///
 /// **Legacy re-installs.** Apps that never opted into `signed-install` receive `installed` callbacks signed with
 /// HS256 by the *previously stored* shared secret. With `legacyReinstalls:` set, an HS256 token is verified with
@@ -216,10 +218,6 @@ public struct ConnectLifecycleVerifier: WebhookVerifier {
         eventName: String?
     ) async throws(WebhookError) -> VerifiedWebhook<ConnectLifecycleEvent> {
         try limits.checkBody(request.body.count)
-        // The body names the installation the token must be from; it is read before the token, and trusted only
-        // once the token is verified.
-        let event = try ConnectLifecycleEvent.decode(from: request.body, eventName: eventName)
-        let clientKey = event.installation.clientKey
         let tokenReader = try AtlassianJWTVerifier(
             secrets: { _ in [] },
             location: ConfluenceSignatureVerifier.tokenLocation,
@@ -258,10 +256,13 @@ public struct ConnectLifecycleVerifier: WebhookVerifier {
             jwt = try JWTVerifier(keys: keys, options: options).verify(unverified)
             baseURL = try matchingBaseURL(jwt)
         }
-        guard let issuer = jwt.claims.issuer, Array(issuer.utf8) == Array(clientKey.utf8) else {
+        try ConfluenceSignatureVerifier.checkQueryStringHash(jwt, request: request, baseURL: baseURL)
+        // Only now is the body read: the token does not cover it, but it came with a token Atlassian signed for this
+        // callback, and it must name the installation the token is from.
+        let event = try ConnectLifecycleEvent.decode(from: request.body, eventName: eventName)
+        guard let issuer = jwt.claims.issuer, Array(issuer.utf8) == Array(event.installation.clientKey.utf8) else {
             throw WebhookError(.issuerMismatch, "iss is not the body's clientKey")
         }
-        try ConfluenceSignatureVerifier.checkQueryStringHash(jwt, request: request, baseURL: baseURL)
         return VerifiedWebhook(
             vendor: .confluence,
             eventName: event.eventName,

@@ -156,6 +156,13 @@ struct ConnectLifecycleTests {
         Rejection(name: "no token (an unsigned install or re-install)", code: .missingSignature) {
             SignedInstall.request(token: nil)
         },
+        Rejection(name: "no token and a body that is not JSON: not authentic, not undecodable", code: .missingSignature)
+        {
+            SignedInstall.request(token: nil, body: Array("not json".utf8))
+        },
+        Rejection(name: "a forged token and a body without clientKey", code: .signatureMismatch) {
+            SignedInstall.request(token: try SignedInstall.rs256(key: SignedInstall.otherKey), body: Array("{}".utf8))
+        },
         Rejection(name: "alg none", code: .unsupportedAlgorithm) {
             SignedInstall.request(token: SignedInstall.withHeader(#"{"alg":"none","kid":"k"}"#))
         },
