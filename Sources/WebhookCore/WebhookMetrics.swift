@@ -1,4 +1,4 @@
-public import CoreMetrics
+package import CoreMetrics
 
 /// The metrics WebhookKit records, through swift-metrics: nothing is recorded until the application bootstraps a
 /// metrics backend (`MetricsSystem.bootstrap`), or passes a factory in `WebhookMiddlewareOptions.metrics`.
