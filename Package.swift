@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/vapor", from: "4.115.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
         // Test-only: the property-based tests of WebhookKitTests (Tests/WebhookKitTests/PropertyTests.swift).
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -60,15 +61,23 @@ let package = Package(
         ),
         .target(
             name: "WebhookCrypto",
-            dependencies: ["COpenSSL", "CWebhookCryptoShims", "WebhookCore"],
+            dependencies: [
+                "COpenSSL", "CWebhookCryptoShims", "WebhookCore",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
 
         // MARK: Core (the vocabulary, depending on nothing of ours) and registry
         .target(
             name: "WebhookCore",
-            // swift-log only: the middleware core writes to the logger the application's framework hands it.
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            // swift-log and swift-metrics' CoreMetrics: API packages without a backend. The middleware core writes to
+            // the logger the application's framework hands it, and counts through the metrics factory the
+            // application bootstraps (nothing is recorded without one).
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The lenient Codable value types of the vendors' payload models (ids, Booleans, timestamps).
@@ -170,7 +179,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WebhookCoreTests",
-            dependencies: ["WebhookCore", "WebhookRegistry", "WebhookCrypto", "WebhookValues"],
+            dependencies: [
+                "WebhookCore", "WebhookRegistry", "WebhookCrypto", "WebhookValues",
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

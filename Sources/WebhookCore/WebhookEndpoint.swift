@@ -2,6 +2,7 @@
 // answer what the vendor's protocol answers itself, run the delivery lifecycle around the handler, and choose
 // the HTTP answer for every outcome. It lives here once; the adapters only translate their framework's request
 // and response. It knows no vendor: vendor steps come through the verifier.
+public import CoreMetrics
 import Foundation
 public import Logging
 
@@ -73,6 +74,10 @@ public struct WebhookMiddlewareOptions: Sendable {
     public var rejectionLogLevel: Logger.Level
     /// Tracks deliveries in flight; call ``WebhookDrain/beginDraining()`` during graceful shutdown.
     public var drain: WebhookDrain
+    /// Where the middleware's metrics go (`webhookkit_deliveries_total`, `webhookkit_verification_seconds`,
+    /// `webhookkit_ledger_errors_total`); `nil` (the default) for swift-metrics' global factory, which records
+    /// nothing until the application bootstraps a backend.
+    public var metrics: (any MetricsFactory)?
 
     /// Creates options.
     public init(
@@ -85,7 +90,8 @@ public struct WebhookMiddlewareOptions: Sendable {
         retention: Duration = .seconds(3 * 86_400),
         retryAfter: Duration = .seconds(30),
         rejectionLogLevel: Logger.Level = .info,
-        drain: WebhookDrain = WebhookDrain()
+        drain: WebhookDrain = WebhookDrain(),
+        metrics: (any MetricsFactory)? = nil
     ) {
         self.decodingFailure = decodingFailure
         self.ledger = ledger
@@ -97,6 +103,7 @@ public struct WebhookMiddlewareOptions: Sendable {
         self.retryAfter = retryAfter
         self.rejectionLogLevel = rejectionLogLevel
         self.drain = drain
+        self.metrics = metrics
     }
 }
 
@@ -222,6 +229,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
 
     /// The answer for a body over the limit, with its log line.
     package func bodyTooLarge(log: (WebhookLogLine) -> Void) -> WebhookAnswer {
+        metrics.delivery(vendor: verifier.vendor, event: nil, outcome: "rejected", code: "body_too_large")
         log(
             WebhookLogLine(
                 level: options.rejectionLogLevel,
@@ -236,6 +244,8 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
     }
 
     private var retryAfterSeconds: Int { max(1, Int(options.retryAfter.seconds.rounded(.up))) }
+
+    private var metrics: WebhookMetrics { WebhookMetrics(factory: options.metrics) }
 
     /// Runs one request.
     /// - Parameters:
@@ -253,6 +263,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
     ) async throws -> WebhookEndpointResult<Response> {
         let drain = options.drain
         guard drain.enter() else {
+            metrics.delivery(vendor: verifier.vendor, event: nil, outcome: "draining", code: nil)
             log(
                 WebhookLogLine(
                     level: .info,
@@ -267,16 +278,28 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         defer { drain.leave() }
 
         let webhook: VerifiedWebhook<Verifier.Event>
+        let metrics = self.metrics
+        let started = ContinuousClock.now
         do throws(WebhookError) {
             webhook = try await verifier.verify(request, eventName: nil)
         } catch {
+            metrics.verification(
+                vendor: verifier.vendor,
+                verified: false,
+                nanoseconds: Self.nanoseconds(since: started)
+            )
             return .answered(answer(to: error, log: log))
+        }
+        metrics.verification(vendor: webhook.vendor, verified: true, nanoseconds: Self.nanoseconds(since: started))
+        func count(_ outcome: String, code: String? = nil) {
+            metrics.delivery(vendor: webhook.vendor, event: webhook.eventName, outcome: outcome, code: code)
         }
         var metadata: [(String, String)] = [("webhook.vendor", webhook.vendor.rawValue)]
         if let name = webhook.eventName { metadata.append(("webhook.event", Self.printable(name))) }
         if let key = webhook.deliveryKey { metadata.append(("webhook.delivery", Self.printable(key))) }
 
         if let answer = await verifier.answerBeforeHandler(webhook) {
+            count("handshake")
             log(
                 WebhookLogLine(
                     level: .info,
@@ -288,6 +311,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         }
 
         guard let ledger = options.ledger, let key = webhook.deliveryKey else {
+            count("verified")
             return .handled(try await handler(webhook))
         }
         let claim: DeliveryClaim
@@ -296,6 +320,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             case .claimed(let held):
                 claim = held
             case .completed:
+                count("duplicate")
                 log(
                     WebhookLogLine(
                         level: options.rejectionLogLevel,
@@ -306,6 +331,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
                 let status = options.duplicate.status
                 return .answered(WebhookAnswer(status: status, body: status == 200 ? "ok" : "conflict"))
             case .inProgress:
+                count("in_progress")
                 log(
                     WebhookLogLine(
                         level: options.rejectionLogLevel,
@@ -323,7 +349,9 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
                 )
             }
         } catch {
+            metrics.ledgerError(operation: "claim")
             guard options.ledgerFailure.failOpen else {
+                count("ledger_unavailable", code: error.code.rawValue)
                 log(
                     WebhookLogLine(
                         level: .warning,
@@ -347,10 +375,12 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
                     ]
                 )
             )
+            count("verified")
             return .handled(try await handler(webhook))
         }
 
         let response: Response
+        count("verified")
         do {
             response = try await handler(webhook)
         } catch {
@@ -363,6 +393,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             do throws(WebhookError) {
                 try await ledger.complete(claim, retention: retention)
             } catch {
+                metrics.ledgerError(operation: "complete")
                 log(
                     WebhookLogLine(
                         level: .warning,
@@ -389,6 +420,7 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
         do throws(WebhookError) {
             try await ledger.release(claim)
         } catch {
+            metrics.ledgerError(operation: "release")
             log(
                 WebhookLogLine(
                     level: .warning,
@@ -408,6 +440,19 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             ("webhook.vendor", (error.vendor ?? verifier.vendor).rawValue), ("webhook.code", error.code.rawValue),
         ]
         let message = "webhook rejected: \(Self.printable(error.reason))"
+        let outcome: String =
+            switch error.category {
+            case .decoding: "undecodable"
+            case .configuration: "misconfigured"
+            case .unavailable: "unavailable"
+            default: "rejected"
+            }
+        metrics.delivery(
+            vendor: error.vendor ?? verifier.vendor,
+            event: nil,
+            outcome: outcome,
+            code: error.code.rawValue
+        )
         switch error.category {
         case .limit:
             log(
@@ -456,6 +501,12 @@ package struct WebhookEndpoint<Verifier: WebhookVerifier>: Sendable {
             )
             return Self.unauthorized
         }
+    }
+
+    /// Nanoseconds since `start`, for a timer.
+    static func nanoseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
     }
 
     /// Text safe for one log line: control characters (CR, LF, ESC, ...) escaped as `\u{..}`, at most 200

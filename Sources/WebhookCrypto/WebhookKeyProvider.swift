@@ -1,3 +1,4 @@
+public import CoreMetrics
 public import WebhookCore
 
 /// Supplies the verification keys of a key source (a token issuer, a JWKS URL), for verifiers whose keys are
@@ -95,17 +96,21 @@ public struct CachingKeyProvider: WebhookKeyProvider {
     private let settings: Settings
     private let clock: @Sendable () -> Double
     private let cache: KeyCache
+    private let metrics: WebhookMetrics
 
     /// Creates a caching provider.
     /// - Parameters:
     ///   - settings: Cache durations and fetch limits.
     ///   - clock: UNIX seconds now; injectable for tests.
+    ///   - metrics: Where `webhookkit_key_fetches_total` (dimension `result`: `success`, `failure`) is counted, one
+    ///     per fetch started; `nil` (the default) for swift-metrics' global factory.
     ///   - load: Loads a source's key set (for example: fetch a JWKS over HTTPS and parse it).
     /// - Throws: `WebhookError.Code.invalidConfiguration` for a negative, zero or non-finite duration, or a
     ///   budget or cache size below 1.
     public init(
         settings: Settings = Settings(),
         clock: @escaping @Sendable () -> Double = { WebhookClock.now() },
+        metrics: (any MetricsFactory)? = nil,
         load: @escaping Load
     ) throws(WebhookError) {
         for (name, duration) in [
@@ -122,6 +127,7 @@ public struct CachingKeyProvider: WebhookKeyProvider {
         self.settings = settings
         self.clock = clock
         self.cache = KeyCache()
+        self.metrics = WebhookMetrics(factory: metrics)
     }
 
     public func keySet(forIssuer issuer: String) async throws -> JWTKeySet {
@@ -155,7 +161,17 @@ public struct CachingKeyProvider: WebhookKeyProvider {
                 state.budget.append(now)
                 state.nextIdentifier += 1
                 let identifier = state.nextIdentifier
-                let task = Task { try await load(issuer) }
+                let metrics = self.metrics
+                let task = Task {
+                    do {
+                        let keys = try await load(issuer)
+                        metrics.keyFetch(succeeded: true)
+                        return keys
+                    } catch {
+                        metrics.keyFetch(succeeded: false)
+                        throw error
+                    }
+                }
                 state.slots[issuer] = .loading(task, identifier)
                 state.evict(keeping: issuer, maximum: settings.maximumSources)
                 return .wait(task, identifier)
