@@ -113,6 +113,8 @@ public struct ConnectLifecycleVerifier: WebhookVerifier {
     let installKeys: any WebhookKeyProvider
     let installKeysURL: String
     let legacy: AtlassianJWTVerifier?
+    /// Finds the token (the Connect rule: one place, once); it looks up no secret.
+    let tokenReader: AtlassianJWTVerifier
     let leeway: Double
     let clock: @Sendable () -> Double
     /// The size limits applied before parsing.
@@ -157,6 +159,14 @@ public struct ConnectLifecycleVerifier: WebhookVerifier {
                 throw WebhookError(.invalidConfiguration, "the install-keys URL must end in /")
             }
             try AtlassianJWTVerifier.checkLeeway(leeway.webhookSeconds)
+            self.tokenReader = try AtlassianJWTVerifier(
+                secrets: { _ in [] },
+                location: ConfluenceSignatureVerifier.tokenLocation,
+                issuerName: "the clientKey",
+                leeway: leeway.webhookSeconds,
+                limits: limits,
+                clock: clock
+            )
             if let store = legacyReinstalls {
                 let lookup: AtlassianJWTVerifier.SecretLookup = { clientKey in
                     guard let stored = try await store.installation(forClientKey: clientKey),
@@ -218,14 +228,6 @@ public struct ConnectLifecycleVerifier: WebhookVerifier {
         eventName: String?
     ) async throws(WebhookError) -> VerifiedWebhook<ConnectLifecycleEvent> {
         try limits.checkBody(request.body.count)
-        let tokenReader = try AtlassianJWTVerifier(
-            secrets: { _ in [] },
-            location: ConfluenceSignatureVerifier.tokenLocation,
-            issuerName: "the clientKey",
-            leeway: leeway,
-            limits: limits,
-            clock: clock
-        )
         let token = try tokenReader.token(in: request)
         let unverified = try UnverifiedJWT(Array(token.utf8), maximumSize: limits.maximumTokenSize)
         let algorithm = unverified.header.algorithm

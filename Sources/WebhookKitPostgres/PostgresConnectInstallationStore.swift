@@ -135,21 +135,16 @@ public final class PostgresConnectInstallationStore: ConnectInstallationStore {
         _ operation: String,
         _ body: @escaping @Sendable (PostgresClient, Logger?) async throws -> Value
     ) async throws(WebhookError) -> Value {
-        let client = client
-        let logger = logger
-        let timeout = operationTimeout
-        do {
-            return try await Deadline.run(timeout: timeout) { try await body(client, logger) }
-        } catch {
-            let reason = PostgresDeliveryLedger.reason(
-                for: error,
-                operation: operation,
-                timeout: timeout,
-                subject: "PostgreSQL installation store"
-            )
-            logger?.debug("\(reason)", metadata: ["webhook.installations.table": "\(tableName)"])
-            throw WebhookError(.keyFetchFailed, reason)
-        }
+        try await PostgresDeliveryLedger.runBounded(
+            operation,
+            on: client,
+            logger: logger,
+            timeout: operationTimeout,
+            subject: "PostgreSQL installation store",
+            failure: .keyFetchFailed,
+            table: ("webhook.installations.table", tableName),
+            body
+        )
     }
 }
 #endif

@@ -216,15 +216,37 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
         _ operation: String,
         _ body: @escaping @Sendable (PostgresClient, Logger?) async throws -> Value
     ) async throws(WebhookError) -> Value {
-        let client = client
-        let logger = logger
-        let timeout = operationTimeout
+        try await Self.runBounded(
+            operation,
+            on: client,
+            logger: logger,
+            timeout: operationTimeout,
+            subject: "PostgreSQL delivery ledger",
+            failure: .ledgerUnavailable,
+            table: ("webhook.ledger.table", tableName),
+            body
+        )
+    }
+
+    /// One operation of a PostgreSQL store of this module within `timeout`: every failure becomes a `WebhookError`
+    /// with code `failure` and a reason that names no value (``reason(for:operation:timeout:subject:)``), logged at
+    /// `debug` with the table's name.
+    static func runBounded<Value: Sendable>(
+        _ operation: String,
+        on client: PostgresClient,
+        logger: Logger?,
+        timeout: Duration,
+        subject: String,
+        failure: WebhookError.Code,
+        table: (key: String, name: String),
+        _ body: @escaping @Sendable (PostgresClient, Logger?) async throws -> Value
+    ) async throws(WebhookError) -> Value {
         do {
             return try await Deadline.run(timeout: timeout) { try await body(client, logger) }
         } catch {
-            let reason = Self.reason(for: error, operation: operation, timeout: timeout)
-            logger?.debug("\(reason)", metadata: ["webhook.ledger.table": "\(tableName)"])
-            throw WebhookError(.ledgerUnavailable, reason)
+            let reason = reason(for: error, operation: operation, timeout: timeout, subject: subject)
+            logger?.debug("\(reason)", metadata: [table.key: "\(table.name)"])
+            throw WebhookError(failure, reason)
         }
     }
 
