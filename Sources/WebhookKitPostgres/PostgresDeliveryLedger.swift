@@ -229,7 +229,7 @@ public final class PostgresDeliveryLedger: DeliveryLedger {
     }
 
     /// One operation of a PostgreSQL store of this module within `timeout`: every failure becomes a `WebhookError`
-    /// with code `failure` and a reason that names no value (``reason(for:operation:timeout:subject:)``), logged at
+    /// with code `failure` and a reason that names no value (`reason(for:operation:timeout:subject:)`), logged at
     /// `debug` with the table's name.
     static func runBounded<Value: Sendable>(
         _ operation: String,
